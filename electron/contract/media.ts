@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Images never travel through the API table: each transport serves them from its own URL space
+ * (Electron: the `mau-media:` protocol; HTTP: `/media/`), addressed by kind and sample id.
+ * - image: a browser-displayable rendition (8-bit PNG/JPEG as stored, others converted)
+ * - thumb: a small JPEG for the grid
+ * - raw: uncompressed pixels for window/level and pixel readout (see RawImageHeader)
+ */
+export const MediaKind = z.enum(['image', 'thumb', 'raw']);
+export type MediaKind = z.infer<typeof MediaKind>;
+
+export const MEDIA_SCHEME = 'mau-media';
+
+/** `raw` responses start with this fixed 16-byte little-endian header, then the pixels. */
+export const RAW_HEADER_BYTES = 16;
+export type RawImageHeader = { width: number; height: number; channels: number; bitDepth: 8 | 16 };
+
+export function mediaPath(kind: MediaKind, sampleId: number, version?: string): string {
+  return `${kind}/${sampleId}${version ? `?v=${encodeURIComponent(version)}` : ''}`;
+}
+
+export function parseMediaPath(path: string): { kind: MediaKind; sampleId: number } | null {
+  const match = /^\/?([a-z]+)\/(\d+)$/.exec(path.split('?')[0] ?? '');
+  if (!match) return null;
+  const kind = MediaKind.safeParse(match[1]);
+  const sampleId = Number(match[2]);
+  if (!kind.success || !Number.isSafeInteger(sampleId) || sampleId <= 0) return null;
+  return { kind: kind.data, sampleId };
+}
+
+export function encodeRawHeader(h: RawImageHeader): Uint8Array {
+  const bytes = new Uint8Array(RAW_HEADER_BYTES);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, h.width, true);
+  view.setUint32(4, h.height, true);
+  view.setUint32(8, h.channels, true);
+  view.setUint32(12, h.bitDepth, true);
+  return bytes;
+}
+
+export function decodeRawHeader(buffer: ArrayBuffer): RawImageHeader {
+  const view = new DataView(buffer, 0, RAW_HEADER_BYTES);
+  const bitDepth = view.getUint32(12, true);
+  if (bitDepth !== 8 && bitDepth !== 16) throw new Error(`raw image: unsupported bit depth ${bitDepth}`);
+  return {
+    width: view.getUint32(0, true),
+    height: view.getUint32(4, true),
+    channels: view.getUint32(8, true),
+    bitDepth,
+  };
+}
