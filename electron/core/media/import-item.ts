@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Problem, Shape } from '../../contract';
+import { checkShape } from '../datasets/shape-checks';
+import type { ImportAnnotation, ImportItem } from '../datasets/types';
+import { reasonOf } from './errors';
+import { formatFromExtension, FORMAT_NAMES } from './image-format';
+import { decodeMaskFile } from './mask';
+import { probeSource, type ImageProbe } from './probe';
+import { makeThumbnail } from './thumbnail';
+
+export type ResolvedAnnotation = { defectType: string | null; shape: Shape };
+
+/** What a worker sends back for one item (the item itself stays on the calling side). */
+export type ItemOutcome =
+  | { ok: true; meta: ImageProbe; thumbPath: string; annotations: ResolvedAnnotation[]; warnings: Problem[] }
+  | { ok: false; error: string };
+
+/** What the import worker receives for one item. */
+export type ImportJob = { item: ImportItem; thumbDir: string };
+
+export const THUMB_SIZE = 256;
+
+export function thumbPathFor(thumbDir: string, contentHash: string): string {
+  return join(thumbDir, contentHash.slice(0, 2), `${contentHash}.jpg`);
+}
+
+/**
+ * Everything an import needs from the image file itself: probe and hash, a thumbnail (keyed by
+ * content, so a moved or duplicated file reuses it), and masks decoded into shapes. A broken
+ * image fails the item; a broken annotation only drops that annotation, with a warning.
+ */
+export async function processImportItem(item: ImportItem, thumbDir: string): Promise<ItemOutcome> {
+  let meta: ImageProbe;
+  let thumbPath: string;
+  try {
+    const probed = await probeSource(item.path);
+    meta = probed.probe;
+    thumbPath = thumbPathFor(thumbDir, meta.contentHash);
+    if (!existsSync(thumbPath))
+      await makeThumbnail(item.path, thumbPath, { size: THUMB_SIZE }, probed.source);
+  } catch (error) {
+    return { ok: false, error: reasonOf(error) };
+  }
+  const warnings: Problem[] = [];
+  const claimed = formatFromExtension(item.path);
+  if (claimed && claimed !== meta.format) {
+    warnings.push({
+      file: item.relPath,
+      reason: `the extension says ${FORMAT_NAMES[claimed]} but the file is a ${FORMAT_NAMES[meta.format]}; imported as ${FORMAT_NAMES[meta.format]}`,
+    });
+  }
+  const annotations: ResolvedAnnotation[] = [];
+  for (const [i, annotation] of item.annotations.entries()) {
+    const resolved = await resolveAnnotation(item, annotation, meta, i + 1, warnings);
+    if (resolved) annotations.push(resolved);
+  }
+  return { ok: true, meta, thumbPath, annotations, warnings };
+}
+
+async function resolveAnnotation(
+  item: ImportItem,
+  annotation: ImportAnnotation,
+  meta: ImageProbe,
+  number: number,
+  warnings: Problem[],
+): Promise<ResolvedAnnotation | null> {
+  const size = { width: meta.width, height: meta.height };
+  if ('shape' in annotation) {
+    // The scanner checked against the size the annotation file declares; this is the real one.
+    const check = checkShape(annotation.shape, size);
+    if (check.ok) return { defectType: annotation.defectType, shape: check.shape };
+    warnings.push({ file: item.relPath, reason: `region ${number} ${check.reason}` });
+    return null;
+  }
+  const maskName = sourceRelative(item, annotation.maskFile);
+  try {
+    const shape = await decodeMaskFile(annotation.maskFile, meta.width, meta.height);
+    if (shape) return { defectType: annotation.defectType, shape };
+    warnings.push({ file: maskName, reason: 'the mask is empty (no defect pixels); no region imported' });
+  } catch (error) {
+    warnings.push({ file: maskName, reason: reasonOf(error) });
+  }
+  return null;
+}
+
+/** A file's path relative to the item's source folder, as the scan's problems name files. */
+function sourceRelative(item: ImportItem, file: string): string {
+  const root = item.path.slice(0, item.path.length - item.relPath.length);
+  return relative(root, file).split(sep).join('/');
+}
