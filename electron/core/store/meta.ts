@@ -1,0 +1,15 @@
+import { stmt, type Db } from './sql';
+
+export type MetaKey = 'name' | 'created_at' | 'app_version';
+
+export function getMeta(db: Db, key: MetaKey): string | undefined {
+  const row = stmt(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(db: Db, key: MetaKey, value: string): void {
+  stmt(
+    db,
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}

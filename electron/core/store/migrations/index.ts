@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import * as initial from './001-initial';
+
+/** In order; a new migration is a new numbered file appended here, never an edit of a shipped one. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,116 @@
+import type { SampleDetail, SampleFilter, SampleSort, SampleSummary } from '../../contract/domain';
+import { asSampleId } from '../../contract/ids';
+import { liveRegions } from './regions';
+import { filterWhere, orderBy, REVIEW_STATE_SQL, SAMPLE_FROM } from './sample-filter';
+import { jsonList, pluckStmt, stmt, type Db } from './sql';
+
+/** Every id matching the filter, in display order: the grid virtualises over this list. */
+export function sampleIds(db: Db, filter: SampleFilter, sort: SampleSort): number[] {
+  const where = filterWhere(filter);
+  const sql = `SELECT s.id FROM ${SAMPLE_FROM} ${where.sql} ORDER BY ${orderBy(filter, sort)}`;
+  return pluckStmt(db, sql).all(...where.params) as number[];
+}
+
+export function sampleCount(db: Db): number {
+  return pluckStmt(db, 'SELECT COUNT(*) FROM samples').get() as number;
+}
+
+const SUMMARY_COLUMNS = `s.id, s.file_name AS fileName, s.rel_path AS relPath, s.width, s.height, s.source,
+  s.category, s.split, l.verdict, ${REVIEW_STATE_SQL} AS reviewState, s.error`;
+
+type SummaryRow = Omit<SampleSummary, 'id' | 'defectTypes' | 'regionCount'> & { id: number };
+
+function defectTypesOf(db: Db, idList: string): Map<number, string[]> {
+  const rows = stmt(
+    db,
+    `SELECT sdt.sample_id AS id, d.name FROM sample_defect_types sdt JOIN defect_types d ON d.id = sdt.defect_type_id
+      WHERE sdt.sample_id IN (SELECT value FROM json_each(?)) ORDER BY d.name`,
+  ).all(idList) as { id: number; name: string }[];
+  const byId = new Map<number, string[]>();
+  for (const row of rows) {
+    const names = byId.get(row.id);
+    if (names) names.push(row.name);
+    else byId.set(row.id, [row.name]);
+  }
+  return byId;
+}
+
+function regionCountsOf(db: Db, idList: string): Map<number, number> {
+  const rows = stmt(
+    db,
+    `SELECT sample_id AS id, COUNT(*) AS n FROM regions
+      WHERE sample_id IN (SELECT value FROM json_each(?)) AND deleted_revision IS NULL GROUP BY sample_id`,
+  ).all(idList) as { id: number; n: number }[];
+  return new Map(rows.map((row) => [row.id, row.n]));
+}
+
+function toSummary(
+  row: SummaryRow,
+  types: Map<number, string[]>,
+  counts: Map<number, number>,
+): SampleSummary {
+  return {
+    ...row,
+    id: asSampleId(row.id),
+    defectTypes: types.get(row.id) ?? [],
+    regionCount: counts.get(row.id) ?? 0,
+  };
+}
+
+/** Summaries for one page of the grid, in the order asked; ids that no longer exist are skipped. */
+export function samplePage(db: Db, ids: readonly number[]): SampleSummary[] {
+  if (ids.length === 0) return [];
+  const idList = jsonList(ids);
+  const rows = stmt(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM ${SAMPLE_FROM} WHERE s.id IN (SELECT value FROM json_each(?))`,
+  ).all(idList) as SummaryRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const types = defectTypesOf(db, idList);
+  const counts = regionCountsOf(db, idList);
+  const page: SampleSummary[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) page.push(toSummary(row, types, counts));
+  }
+  return page;
+}
+
+type DetailRow = SummaryRow & {
+  path: string;
+  contentHash: string | null;
+  fileSize: number;
+  format: string;
+  bitDepth: number | null;
+  channels: number | null;
+  partId: string | null;
+  domain: string | null;
+  importedAt: string;
+};
+
+export function sampleDetail(db: Db, id: number): SampleDetail | undefined {
+  const row = stmt(
+    db,
+    `SELECT ${SUMMARY_COLUMNS}, s.path, s.content_hash AS contentHash, s.file_size AS fileSize, s.format,
+       s.bit_depth AS bitDepth, s.channels, s.part_id AS partId, s.domain, s.imported_at AS importedAt
+       FROM ${SAMPLE_FROM} WHERE s.id = ?`,
+  ).get(id) as DetailRow | undefined;
+  if (!row) return undefined;
+  const idList = jsonList([id]);
+  const regions = liveRegions(db, id);
+  return {
+    ...toSummary(row, defectTypesOf(db, idList), new Map([[id, regions.length]])),
+    path: row.path,
+    // A never-readable file has no hash or pixel format yet; the contract wants values, so
+    // these are placeholders until the file is imported successfully (the error says why).
+    contentHash: row.contentHash ?? '',
+    fileSize: row.fileSize,
+    format: row.format,
+    bitDepth: row.bitDepth ?? 8,
+    channels: row.channels ?? 1,
+    partId: row.partId,
+    domain: row.domain,
+    regions,
+    importedAt: row.importedAt,
+  };
+}
