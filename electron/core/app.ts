@@ -1,0 +1,38 @@
+import type { Handlers } from '../contract';
+import type { Core, CoreOptions } from './core-types';
+import { EventBus } from './event-bus';
+import { appHandlers } from './handlers/app-handlers';
+import { jobHandlers } from './handlers/job-handlers';
+import { projectHandlers } from './handlers/project-handlers';
+import { sampleHandlers } from './handlers/sample-handlers';
+import { JobManager } from './jobs/job-manager';
+import { readMedia } from './media-service';
+import { ProjectSession } from './project-session';
+import { SettingsStore } from './settings/settings';
+import { APP_VERSION } from './version';
+
+/** Builds the whole product behind the contract; transports only wrap what this returns. */
+export function createCore(options: CoreOptions): Core {
+  const bus = new EventBus();
+  const session = new ProjectSession();
+  const settings = new SettingsStore(options.settingsDir);
+  const jobs = new JobManager(bus, (job, report) => session.store?.saveJob(job, undefined, report));
+  const version = options.version ?? APP_VERSION;
+
+  const handlers: Handlers = {
+    ...appHandlers({ transport: options.transport, version, settings }),
+    ...projectHandlers({ session, settings, bus, jobs }),
+    ...jobHandlers({ session, jobs, bus }),
+    ...sampleHandlers(session),
+  };
+
+  return {
+    handlers,
+    readMedia: (kind, sampleId) => readMedia(session, kind, sampleId),
+    subscribe: (listener) => bus.subscribe(listener),
+    close: async () => {
+      await jobs.cancelAll();
+      session.replace(null);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { AppError, type Handlers, asSampleId } from '../../contract';
+import type { ProjectSession } from '../project-session';
+
+export function sampleHandlers(
+  session: ProjectSession,
+): Pick<Handlers, 'samples:ids' | 'samples:page' | 'samples:facets' | 'samples:get' | 'taxonomy:get'> {
+  return {
+    'samples:ids': ({ filter, sort }) => ({
+      ids: session.require().sampleIds(filter, sort).map(asSampleId),
+    }),
+    'samples:page': ({ ids }) => session.require().samplePage(ids),
+    'samples:facets': ({ filter }) => session.require().facets(filter),
+    'samples:get': ({ id }) => {
+      const detail = session.require().sampleDetail(id);
+      if (!detail) throw new AppError('NOT_FOUND', `no sample ${id} in this project`);
+      return detail;
+    },
+    'taxonomy:get': () => session.require().taxonomy(),
+  };
+}
