@@ -1,0 +1,6 @@
+import type { Command } from '../command';
+import { importCommand } from './import';
+import { infoCommand } from './info';
+import { serveCommand } from './serve';
+
+export const commands: Command[] = [serveCommand, importCommand, infoCommand];

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain .mjs build script without type declarations
+import { nativeExternals, nodeBundle } from '../../../build/electron-bundles.mjs';
+import { bsdataDir, fixtureExpectations, repoRoot } from './run-cli';
+
+const run = promisify(execFile);
+
+function requiresOf(file: string): string[] {
+  const names = [...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+  return [...new Set(names)].sort();
+}
+
+// Inside the repository, so the bundles resolve native modules from its node_modules like the app does.
+const outdir = join(repoRoot, 'tests', '.artifacts', `bundle-${process.pid}`);
+
+describe('electron bundles', () => {
+  beforeAll(async () => {
+    mkdirSync(outdir, { recursive: true });
+    await run(process.execPath, ['build/bundle-electron.mjs', '--outdir', outdir], { cwd: repoRoot });
+  }, 120_000);
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('gives the sandboxed preload nothing to require but electron', () => {
+    expect(requiresOf(join(outdir, 'preload.cjs'))).toEqual(['electron']);
+  });
+
+  it('leaves only Node built-ins and native modules outside main and the workers', () => {
+    const allowed = new Set([
+      ...nativeExternals,
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+    ]);
+    for (const file of ['main.cjs', 'import-worker.cjs']) {
+      expect(
+        requiresOf(join(outdir, file)).filter((name) => !allowed.has(name)),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  it('runs a bundled core that starts its bundled import workers', async () => {
+    // The CLI, bundled the way main is: same core, same import.meta.url shim, same sibling workers.
+    await build({
+      ...nodeBundle,
+      entryPoints: [join(repoRoot, 'electron/cli/index.ts')],
+      outfile: join(outdir, 'cli.cjs'),
+    });
+    const project = join(outdir, 'project');
+    const env = { ...process.env, MAU_STUDIO_SETTINGS_DIR: join(outdir, 'settings') };
+    const cli = join(outdir, 'cli.cjs');
+    await run(process.execPath, [cli, 'import', project, bsdataDir, '--fixture-only'], { env });
+    const { stdout } = await run(process.execPath, [cli, 'info', project, '--json'], { env });
+    expect(JSON.parse(stdout).sampleCount).toBe(fixtureExpectations(bsdataDir).count);
+  }, 120_000);
+});
