@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { BrowserScreen } from './browser/BrowserScreen';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { ShortcutSheet } from './components/ShortcutSheet';
+import { StatusBar } from './components/StatusBar';
+import { ToastHost } from './components/ToastHost';
+import { ImportDialog } from './importer/ImportDialog';
+import { handleKey } from './keys/dispatcher';
+import { useKeys } from './keys/useKeys';
+import { ProjectPicker } from './picker/ProjectPicker';
+import { useProject } from './stores/projectStore';
+import { useUi } from './stores/uiStore';
+import { useViewer } from './stores/viewerStore';
+import { ViewerScreen } from './viewer/ViewerScreen';
+
+function Screen() {
+  const ready = useProject((s) => s.ready);
+  const hasProject = useProject((s) => s.project !== null);
+  const viewing = useViewer((s) => s.sampleId !== null);
+  if (!ready) return <div className="empty">Starting…</div>;
+  if (!hasProject) return <ProjectPicker />;
+  return viewing ? <ViewerScreen /> : <BrowserScreen />;
+}
+
+export function App() {
+  const hasProject = useProject((s) => s.project !== null);
+  const { importOpen, shortcutsOpen, set } = useUi();
+
+  useEffect(() => {
+    window.addEventListener('keydown', handleKey);
+    return () => window.removeEventListener('keydown', handleKey);
+  }, []);
+  useKeys('global', {
+    help: () => set({ shortcutsOpen: !useUi.getState().shortcutsOpen }),
+    jobs: () => hasProject && set({ jobsOpen: !useUi.getState().jobsOpen }),
+  });
+
+  return (
+    <div className="app">
+      <ErrorBoundary panel="main">
+        <Screen />
+      </ErrorBoundary>
+      <ErrorBoundary panel="status bar">
+        <StatusBar />
+      </ErrorBoundary>
+      {importOpen && hasProject && (
+        <ErrorBoundary panel="import">
+          <ImportDialog />
+        </ErrorBoundary>
+      )}
+      {shortcutsOpen && <ShortcutSheet onClose={() => set({ shortcutsOpen: false })} />}
+      <ToastHost area="app" />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { formatCount } from '../lib/format';
+import { useBrowser } from '../stores/browserStore';
+import { useProject } from '../stores/projectStore';
+import { useUi } from '../stores/uiStore';
+
+export function BrowserToolbar() {
+  const project = useProject((s) => s.project);
+  const closeProject = useProject((s) => s.close);
+  const shown = useBrowser((s) => s.ids.length);
+  const loaded = useBrowser((s) => s.loaded);
+  const loading = useBrowser((s) => s.loading);
+  const total = useBrowser((s) => s.facets?.projectTotal ?? project?.sampleCount ?? 0);
+  const setUi = useUi((s) => s.set);
+  const jobsOpen = useUi((s) => s.jobsOpen);
+  return (
+    <header className="toolbar" data-testid="browser-toolbar">
+      <nav className="crumbs" aria-label="Location">
+        <span className="crumbs__project" title={project?.dir}>
+          {project?.name}
+        </span>
+        <span className="crumbs__sep">▸</span>
+        <span>Dataset</span>
+      </nav>
+      <span className="toolbar__counts" aria-live="polite">
+        <span data-testid="count-shown">{loaded ? formatCount(shown) : '…'}</span>
+        <span className="muted"> / </span>
+        <span data-testid="count-total">{formatCount(total)}</span>
+        <span className="muted"> images</span>
+        {loading && <span className="muted"> · updating</span>}
+      </span>
+      <span className="toolbar__spacer" />
+      <button
+        type="button"
+        className="btn btn--primary"
+        onClick={() => setUi({ importOpen: true })}
+        data-testid="import-button"
+        title="Import images (I)"
+      >
+        Import…
+      </button>
+      <button
+        type="button"
+        className={`btn${jobsOpen ? ' is-on' : ''}`}
+        onClick={() => setUi({ jobsOpen: !jobsOpen })}
+        aria-pressed={jobsOpen}
+        title="Jobs panel (J)"
+        data-testid="jobs-button"
+      >
+        Jobs
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => setUi({ shortcutsOpen: true })}
+        title="Keyboard shortcuts (F1 or ?)"
+      >
+        ?
+      </button>
+      <button type="button" className="btn" onClick={() => void closeProject()} title="Close this project">
+        Close project
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,122 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
+import { useKeys } from '../keys/useKeys';
+import { useSize } from '../lib/useSize';
+import { useBrowser } from '../stores/browserStore';
+import { ensureSummaries, useSampleCache } from '../stores/sampleCache';
+import { useViewer } from '../stores/viewerStore';
+import { GRID_GAP, GRID_PAD, gridGeometry } from './gridGeometry';
+import { ThumbTile } from './ThumbTile';
+
+const FETCH_SETTLE_MS = 40;
+
+export function ThumbGrid() {
+  const scroller = useRef<HTMLDivElement>(null);
+  const { width, height } = useSize(scroller);
+  const ids = useBrowser((s) => s.ids);
+  const selected = useBrowser((s) => s.selected);
+  const select = useBrowser((s) => s.select);
+  const setColumns = useBrowser((s) => s.setColumns);
+  const version = useSampleCache((s) => s.version);
+  const openSample = useViewer((s) => s.open);
+  const { columns, tileWidth, rowHeight } = gridGeometry(width);
+  const rows = Math.ceil(ids.length / columns);
+
+  // The virtualizer keeps its own mutable state; this component is simply not memoised by the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 2,
+    paddingStart: GRID_PAD,
+    paddingEnd: GRID_PAD,
+  });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+  useEffect(() => setColumns(columns), [columns, setColumns]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  // Only the rows on screen (plus overscan) are asked for, once the scroll settles a moment.
+  useEffect(() => {
+    const timer = setTimeout(
+      () => ensureSummaries(ids.slice(first * columns, (last + 1) * columns)),
+      FETCH_SETTLE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [ids, first, last, columns, version]);
+
+  useEffect(() => {
+    if (selected >= 0) virtualizer.scrollToIndex(Math.floor(selected / columns), { align: 'auto' });
+  }, [selected, columns, virtualizer]);
+
+  // Arrow keys and Enter work at once, unless the user already put focus somewhere on purpose.
+  useEffect(() => {
+    if (document.activeElement === document.body) scroller.current?.focus({ preventScroll: true });
+  }, []);
+
+  const open = useCallback(
+    (index: number) => {
+      const id = useBrowser.getState().ids[index];
+      if (id !== undefined) void openSample(id);
+    },
+    [openSample],
+  );
+  const page = Math.max(1, Math.floor(height / rowHeight)) * columns;
+  useKeys('browser', {
+    left: () => select(selected - 1),
+    right: () => select(selected + 1),
+    up: () => select(selected - columns),
+    down: () => select(Math.min(ids.length - 1, selected + columns)),
+    pageUp: () => select(selected - page),
+    pageDown: () => select(selected + page),
+    first: () => select(0),
+    last: () => select(ids.length - 1),
+    open: () => open(selected),
+  });
+
+  return (
+    <div
+      ref={scroller}
+      className="grid"
+      role="grid"
+      aria-label="Images"
+      aria-rowcount={rows}
+      tabIndex={0}
+      data-key-target="true"
+      data-testid="thumb-grid"
+    >
+      <div className="grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((row) => (
+          <div
+            key={row.key}
+            role="row"
+            className="grid__row"
+            style={{
+              transform: `translateY(${row.start}px)`,
+              height: rowHeight - GRID_GAP,
+              gridTemplateColumns: `repeat(${columns}, ${tileWidth}px)`,
+              paddingInline: GRID_PAD,
+              columnGap: GRID_GAP,
+            }}
+          >
+            {ids.slice(row.index * columns, (row.index + 1) * columns).map((id, i) => {
+              const index = row.index * columns + i;
+              return (
+                <ThumbTile
+                  key={id}
+                  id={id}
+                  index={index}
+                  selected={index === selected}
+                  onSelect={select}
+                  onOpen={open}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

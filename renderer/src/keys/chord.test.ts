@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { chordOf, displayChord } from './chord';
+import { keymap } from './keymap';
+
+const key = (
+  k: string,
+  mods: Partial<Record<'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey', boolean>> = {},
+) => ({
+  key: k,
+  ctrlKey: false,
+  shiftKey: false,
+  altKey: false,
+  metaKey: false,
+  ...mods,
+});
+
+describe('key chords', () => {
+  it('names letters in lower case and keeps Shift only where it changes the meaning', () => {
+    expect(chordOf(key('D', { shiftKey: true }))).toBe('Shift+d');
+    expect(chordOf(key('?', { shiftKey: true }))).toBe('?');
+    expect(chordOf(key('0', { ctrlKey: true }))).toBe('Ctrl+0');
+    expect(chordOf(key('Tab', { shiftKey: true }))).toBe('Shift+Tab');
+  });
+
+  it('prints chords for people', () => {
+    expect(displayChord('ArrowRight')).toBe('→');
+    expect(displayChord('+')).toBe('+');
+    expect(displayChord('Ctrl+0')).toBe('Ctrl+0');
+  });
+
+  it('never gives one key two meanings in the same place', () => {
+    const seen = new Set<string>();
+    for (const binding of keymap) {
+      for (const chord of binding.keys) {
+        const id = `${binding.scope} ${chord}`;
+        expect(seen.has(id), id).toBe(false);
+        seen.add(id);
+      }
+    }
+  });
+});

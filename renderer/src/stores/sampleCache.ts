@@ -1,0 +1,50 @@
+import { create } from 'zustand';
+import type { SampleId, SampleSummary } from '../../../electron/contract';
+import { call } from '../lib/call';
+
+const PAGE = 500;
+const cache = new Map<SampleId, SampleSummary>();
+// Rows known to match the store; stale rows stay on screen until their fresh copy arrives.
+const fresh = new Set<SampleId>();
+const inflight = new Set<SampleId>();
+// Answers to requests sent before an invalidation describe stale rows and are dropped.
+let generation = 0;
+
+/** Bumped whenever rows arrive or the cache is dropped; tiles re-read on change. */
+export const useSampleCache = create<{ version: number }>(() => ({ version: 0 }));
+const bump = () => useSampleCache.setState((s) => ({ version: s.version + 1 }));
+
+export function getSummary(id: SampleId): SampleSummary | undefined {
+  return cache.get(id);
+}
+
+/** Fetches the rows of ids not yet known, in pages; a visible-rows window asks for itself only. */
+export function ensureSummaries(ids: readonly SampleId[]): void {
+  const missing = ids.filter((id) => !fresh.has(id) && !inflight.has(id));
+  for (let i = 0; i < missing.length; i += PAGE) {
+    const chunk = missing.slice(i, i + PAGE);
+    void fetchChunk(chunk, generation);
+  }
+}
+
+async function fetchChunk(ids: SampleId[], asked: number): Promise<void> {
+  for (const id of ids) inflight.add(id);
+  const rows = await call('browser', 'samples:page', { ids }, 'Cannot load the image list');
+  if (asked !== generation) return;
+  for (const id of ids) inflight.delete(id);
+  if (!rows) return;
+  for (const row of rows) {
+    cache.set(row.id, row);
+    fresh.add(row.id);
+  }
+  bump();
+}
+
+/** The store changed: every row is re-read when next on screen. `forget` also drops them (new project). */
+export function invalidateSummaries(forget = false): void {
+  generation++;
+  fresh.clear();
+  inflight.clear();
+  if (forget) cache.clear();
+  bump();
+}

@@ -1,0 +1,88 @@
+import type Konva from 'konva';
+import { useEffect, useRef, type RefObject } from 'react';
+import { Layer, Line, Rect, Shape } from 'react-konva';
+import { PIXEL_GRID_SCALE } from './camera';
+import { drawPixelGrid } from './pixelGrid';
+
+export type CursorLayerHandle = {
+  /** The hovered image pixel, or null to hide the crosshair. */
+  moveTo(pixel: { x: number; y: number } | null): void;
+  /** Called on every camera change: the pixel grid shows only when pixels are big enough. */
+  onScale(scale: number): void;
+};
+
+// A plain prop, not `ref`: refs do not reliably cross from React DOM into react-konva's renderer.
+type Props = { width: number; height: number; handleRef: RefObject<CursorLayerHandle | null> };
+
+const CROSS = 'rgba(255, 255, 255, 0.3)';
+
+/** The UI layer: cursor crosshair, hovered-pixel box and pixel grid, all moved imperatively. */
+export function CursorLayer({ width, height, handleRef }: Props) {
+  const layer = useRef<Konva.Layer>(null);
+  const grid = useRef<Konva.Shape>(null);
+  const across = useRef<Konva.Line>(null);
+  const down = useRef<Konva.Line>(null);
+  const pixel = useRef<Konva.Rect>(null);
+  const scale = useRef(1);
+
+  useEffect(() => {
+    handleRef.current = {
+      moveTo(p) {
+        const visible = p !== null;
+        across.current?.visible(visible);
+        down.current?.visible(visible);
+        pixel.current?.visible(visible && scale.current >= PIXEL_GRID_SCALE / 2);
+        if (p) {
+          across.current?.points([0, p.y + 0.5, width, p.y + 0.5]);
+          down.current?.points([p.x + 0.5, 0, p.x + 0.5, height]);
+          pixel.current?.position(p);
+        }
+        layer.current?.batchDraw();
+      },
+      onScale(next) {
+        scale.current = next;
+        grid.current?.visible(next >= PIXEL_GRID_SCALE);
+      },
+    };
+    return () => {
+      handleRef.current = null;
+    };
+  }, [handleRef, width, height]);
+
+  return (
+    <Layer ref={layer} listening={false}>
+      <Shape
+        ref={grid}
+        visible={false}
+        listening={false}
+        sceneFunc={(ctx, shape) => drawPixelGrid(ctx, shape, width, height)}
+      />
+      <Line
+        ref={across}
+        visible={false}
+        stroke={CROSS}
+        strokeWidth={1}
+        strokeScaleEnabled={false}
+        listening={false}
+      />
+      <Line
+        ref={down}
+        visible={false}
+        stroke={CROSS}
+        strokeWidth={1}
+        strokeScaleEnabled={false}
+        listening={false}
+      />
+      <Rect
+        ref={pixel}
+        visible={false}
+        width={1}
+        height={1}
+        stroke="#ffffff"
+        strokeWidth={1}
+        strokeScaleEnabled={false}
+        listening={false}
+      />
+    </Layer>
+  );
+}

@@ -1,0 +1,89 @@
+import type { SampleDetail } from '../../../electron/contract';
+import { transport } from '../transport/current';
+import { parseRaw } from './rawImage';
+import { applyLut, autoWindow, windowLut, type WindowLevel } from './windowLevel';
+
+/** What the image layer draws, and how the status bar reads the pixel under the cursor. */
+export type PixelSource = {
+  sampleId: number;
+  width: number;
+  height: number;
+  image: CanvasImageSource;
+  valueAt(x: number, y: number): string;
+  /** 16-bit only: repaints `image` for a new window; the caller redraws the layer. */
+  applyWindow?(wl: WindowLevel): void;
+  initialWindow?: WindowLevel;
+};
+
+async function fetchMedia(url: string, signal: AbortSignal): Promise<Response> {
+  const response = await fetch(url, { signal });
+  if (response.ok) return response;
+  let reason = response.statusText;
+  try {
+    const body = (await response.json()) as { error?: { message?: string } };
+    reason = body.error?.message ?? reason;
+  } catch {
+    // not a Result body; the status text will do
+  }
+  throw new Error(`image request failed (${response.status}): ${reason}`);
+}
+
+const tuple = (values: number[]) => (values.length === 1 ? String(values[0]) : `(${values.join(', ')})`);
+
+async function load8(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
+  const url = transport().mediaUrl('image', detail.id, detail.contentHash);
+  const blob = await (await fetchMedia(url, signal)).blob();
+  // No colour management: the readout must show the stored values, not display-adjusted ones.
+  const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas available to read pixels');
+  ctx.drawImage(bitmap, 0, 0);
+  const pixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  const channels = detail.channels === 1 ? 1 : 3;
+  return {
+    sampleId: detail.id,
+    width: bitmap.width,
+    height: bitmap.height,
+    image: bitmap,
+    valueAt(x, y) {
+      const o = (y * bitmap.width + x) * 4;
+      return tuple(Array.from(pixels.subarray(o, o + channels)));
+    },
+  };
+}
+
+async function load16(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
+  const url = transport().mediaUrl('raw', detail.id, detail.contentHash);
+  const raw = parseRaw(await (await fetchMedia(url, signal)).arrayBuffer());
+  const canvas = document.createElement('canvas');
+  canvas.width = raw.width;
+  canvas.height = raw.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas available for window/level');
+  const out = ctx.createImageData(raw.width, raw.height);
+  const wide = raw.data instanceof Uint16Array ? raw.data : Uint16Array.from(raw.data);
+  const max = raw.bitDepth === 16 ? 65535 : 255;
+  const shown = Math.min(raw.channels, 3);
+  return {
+    sampleId: detail.id,
+    width: raw.width,
+    height: raw.height,
+    image: canvas,
+    initialWindow: autoWindow(wide),
+    applyWindow(wl) {
+      applyLut(wide, raw.channels, windowLut(wl, max), out.data);
+      ctx.putImageData(out, 0, 0);
+    },
+    valueAt(x, y) {
+      const o = (y * raw.width + x) * raw.channels;
+      return tuple(Array.from(raw.data.subarray(o, o + shown)));
+    },
+  };
+}
+
+export function loadPixels(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
+  return detail.bitDepth > 8 ? load16(detail, signal) : load8(detail, signal);
+}
