@@ -25,8 +25,20 @@ export function jobHandlers(deps: {
       );
       return { jobId: job.id };
     },
-    'jobs:list': () => jobs.list(),
-    'jobs:get': ({ jobId }) => jobs.get(jobId),
+    // Jobs of earlier sessions live only in the store: list them too, so an interrupted job
+    // can still be found (and resumed) after a restart.
+    'jobs:list': () => {
+      const live = jobs.list();
+      const liveIds = new Set(live.map((job) => job.id));
+      const stored = session.store?.listJobs(50).filter((job) => !liveIds.has(job.id)) ?? [];
+      return [...live, ...stored];
+    },
+    'jobs:get': ({ jobId }) => {
+      if (jobs.has(jobId)) return jobs.get(jobId);
+      const stored = session.store?.getJob(jobId);
+      if (!stored) throw new AppError('NOT_FOUND', `no job ${jobId}`);
+      return stored;
+    },
     'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
     'jobs:problems': ({ jobId, offset, limit }) => {
       const all = jobs.problems(jobId);

@@ -66,6 +66,10 @@ export class JobManager {
     return [...this.entries.values()].map((e) => e.progress.snapshot()).reverse();
   }
 
+  has(id: JobId): boolean {
+    return this.entries.has(id);
+  }
+
   get(id: JobId): Job {
     return this.entry(id).progress.snapshot();
   }

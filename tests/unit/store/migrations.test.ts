@@ -20,6 +20,7 @@ const EXPECTED_TABLES = [
   'meta',
   'model_packs',
   'prediction_regions',
+  'prediction_reviews',
   'predictions',
   'regions',
   'revisions',
@@ -67,7 +68,9 @@ describe('schema migrations', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('UNSUPPORTED');
     expect((error as AppError).message).toMatch(
-      /newer MAU Studio \(schema version 99; this version understands up to 1\)/,
+      new RegExp(
+        `newer MAU Studio \\(schema version 99; this version understands up to ${migrations.length}\\)`,
+      ),
     );
     const db = new Database(path.join(store.dir, 'project.sqlite'), { readonly: true });
     expect(schemaVersion(db)).toBe(99);
@@ -94,6 +97,19 @@ describe('schema migrations', () => {
     expect(store.sampleDetail(id)?.relPath).toBe('images/a.png');
   });
 
+  it('upgrades a database made by the first release (migration 1 only) to the current schema', () => {
+    const db = freshDb();
+    migrate(db, migrations.slice(0, 1), 'test.sqlite');
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('name', 'old project')`).run();
+    expect(migrate(db, migrations, 'test.sqlite')).toEqual({ from: 1, to: latestVersion(migrations) });
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'name'`).pluck().get()).toBe('old project');
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(EXPECTED_TABLES);
+    db.close();
+  });
+
   it('leaves the database at the last good version when a migration fails halfway', () => {
     const broken: Migration = {
       version: migrations.length + 1,
@@ -102,7 +118,9 @@ describe('schema migrations', () => {
     };
     const db = freshDb();
     expect(() => migrate(db, [...migrations, broken], 'test.sqlite')).toThrow(
-      /test\.sqlite: migration 002-broken failed: no such table: no_such_table/,
+      new RegExp(
+        `test\\.sqlite: migration ${String(migrations.length + 1).padStart(3, '0')}-broken failed: no such table: no_such_table`,
+      ),
     );
     expect(schemaVersion(db)).toBe(migrations.length);
     expect(db.prepare(`SELECT COUNT(*) FROM sqlite_schema WHERE name = 'half_done'`).pluck().get()).toBe(0);
@@ -112,7 +130,9 @@ describe('schema migrations', () => {
   it('insists migrations are numbered 1, 2, 3 … without gaps', () => {
     const db = freshDb();
     const gap: Migration = { version: migrations.length + 2, name: 'gap', sql: 'SELECT 1' };
-    expect(() => migrate(db, [...migrations, gap], 'test.sqlite')).toThrow(/expected 2/);
+    expect(() => migrate(db, [...migrations, gap], 'test.sqlite')).toThrow(
+      new RegExp(`expected ${migrations.length + 1}`),
+    );
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import { migrations } from '../../../electron/core/store';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,7 +29,7 @@ describe('creating and opening a project', () => {
     expect(created).toMatchObject({
       dir,
       name: 'Line 3 ball screws',
-      schemaVersion: 1,
+      schemaVersion: migrations.length,
       sampleCount: 0,
       imageRoots: [],
     });

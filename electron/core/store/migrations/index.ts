@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import * as initial from './001-initial';
+import * as review from './002-review';
 
 /** In order; a new migration is a new numbered file appended here, never an edit of a shipped one. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, review];

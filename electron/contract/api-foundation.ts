@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import {
+  AppInfo,
+  DirListing,
+  Facets,
+  ImportFormat,
+  Job,
+  Problem,
+  ProjectSummary,
+  SampleDetail,
+  SampleFilter,
+  SampleSort,
+  SampleSummary,
+  Split,
+  Taxonomy,
+} from './domain';
+import { JobId, SampleId } from './ids';
+import { Empty, Path, type MethodTable } from './api-common';
+
+/** Projects, import, jobs, browsing: the workstation's skeleton. */
+export const foundationApi = {
+  'app:info': { input: Empty, output: AppInfo },
+  'fs:list': { input: z.object({ dir: Path.optional() }).strict(), output: DirListing },
+
+  'project:create': {
+    input: z.object({ dir: Path, name: z.string().min(1).max(200).optional() }).strict(),
+    output: ProjectSummary,
+  },
+  'project:open': { input: z.object({ dir: Path }).strict(), output: ProjectSummary },
+  'project:current': { input: Empty, output: ProjectSummary.nullable() },
+  'project:close': { input: Empty, output: z.null() },
+
+  'import:start': {
+    input: z
+      .object({
+        source: Path,
+        format: ImportFormat.default('auto'),
+        /** Name of the source dataset in the project (defaults to the folder name). */
+        sourceName: z.string().min(1).max(100).optional(),
+        /** Use only the rows a dataset manifest marks as its small test fixture. */
+        fixtureOnly: z.boolean().optional(),
+        /** Force every imported image into this split (otherwise the dataset's own). */
+        split: Split.optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: JobId }),
+  },
+
+  'jobs:list': { input: Empty, output: z.array(Job) },
+  'jobs:get': { input: z.object({ jobId: JobId }).strict(), output: Job },
+  'jobs:cancel': { input: z.object({ jobId: JobId }).strict(), output: Job },
+  /** Every problem of a job (the Job itself carries only the first few). */
+  'jobs:problems': {
+    input: z
+      .object({ jobId: JobId, offset: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(5000).default(500) })
+      .strict(),
+    output: z.object({ total: z.number().int().nonnegative(), problems: z.array(Problem) }),
+  },
+
+  'samples:ids': {
+    input: z.object({ filter: SampleFilter.default({}), sort: SampleSort.default('path') }).strict(),
+    output: z.object({ ids: z.array(SampleId) }),
+  },
+  'samples:page': {
+    input: z.object({ ids: z.array(SampleId).max(1000) }).strict(),
+    output: z.array(SampleSummary),
+  },
+  'samples:facets': {
+    input: z.object({ filter: SampleFilter.default({}) }).strict(),
+    output: Facets,
+  },
+  'samples:get': { input: z.object({ id: SampleId }).strict(), output: SampleDetail },
+
+  'taxonomy:get': { input: Empty, output: Taxonomy },
+} as const satisfies MethodTable;
