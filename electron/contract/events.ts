@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Job, Problem } from './domain';
-import { JobId } from './ids';
+import { JobId, SampleId } from './ids';
 
 /** Events flow from the core to every connected window or browser tab. */
 export const events = {
@@ -8,6 +8,10 @@ export const events = {
   'job:problem': Problem.extend({ jobId: JobId }),
   'samples:changed': z.object({ reason: z.string() }),
   'project:changed': z.object({ dir: z.string().nullable() }),
+  /** A label was committed (edit, undo, redo, restore): windows showing it refetch `labels:get`. */
+  'labels:changed': z.object({ sampleId: SampleId, revision: z.number().int().nonnegative() }),
+  /** An inference job wrote predictions (batched): windows showing one refetch `predictions:get`. */
+  'predictions:changed': z.object({ sampleIds: z.array(SampleId), packId: z.string() }),
 } as const;
 
 export type EventTable = typeof events;

@@ -7,3 +7,5 @@ export * from './geometry';
 export * from './ids';
 export * from './media';
 export * from './result';
+export * from './api-common';
+export * from './review';

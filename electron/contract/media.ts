@@ -6,8 +6,11 @@ import { z } from 'zod';
  * - image: a browser-displayable rendition (8-bit PNG/JPEG as stored, others converted)
  * - thumb: a small JPEG for the grid
  * - raw: uncompressed pixels for window/level and pixel readout (see RawImageHeader)
+ * - heatmap: the latest prediction's anomaly map as an RGBA PNG covering the whole image at the
+ *   map's own resolution (stretch it over the image): RGB a turbo colour map of the 0..1 value,
+ *   alpha the value itself (×255), so a threshold hides pixels whose alpha is below it
  */
-export const MediaKind = z.enum(['image', 'thumb', 'raw']);
+export const MediaKind = z.enum(['image', 'thumb', 'raw', 'heatmap']);
 export type MediaKind = z.infer<typeof MediaKind>;
 
 export const MEDIA_SCHEME = 'mau-media';

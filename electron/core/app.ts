@@ -2,8 +2,11 @@ import type { Handlers } from '../contract';
 import type { Core, CoreOptions } from './core-types';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
+import { exchangeHandlers } from './handlers/exchange-handlers';
+import { inferenceHandlers } from './handlers/inference-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { projectHandlers } from './handlers/project-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
 import { sampleHandlers } from './handlers/sample-handlers';
 import { JobManager } from './jobs/job-manager';
 import { readMedia } from './media-service';
@@ -18,12 +21,16 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.settingsDir);
   const jobs = new JobManager(bus, (job, report) => session.store?.saveJob(job, undefined, report));
   const version = options.version ?? APP_VERSION;
+  const inference = inferenceHandlers({ session, jobs, bus, modelsDir: options.modelsDir });
 
   const handlers: Handlers = {
     ...appHandlers({ transport: options.transport, version, settings }),
     ...projectHandlers({ session, settings, bus, jobs }),
     ...jobHandlers({ session, jobs, bus }),
     ...sampleHandlers(session),
+    ...exchangeHandlers({ session, jobs }),
+    ...reviewHandlers({ session, bus }),
+    ...inference.handlers,
   };
 
   return {
@@ -33,6 +40,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       await jobs.cancelAll();
       session.replace(null);
+      await inference.close();
     },
   };
 }

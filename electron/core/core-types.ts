@@ -25,4 +25,6 @@ export type CoreOptions = {
   /** Where recent projects and preferences live (default: ~/.config/mau-studio). */
   settingsDir?: string;
   version?: string;
+  /** Where model packs shipped with the app live (one folder per pack); `models:list` shows them. */
+  modelsDir?: string;
 };

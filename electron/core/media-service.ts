@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppError, type MediaKind } from '../contract';
 import type { MediaResponse } from './core-types';
 import { makeThumbnail, readRawPixels, renderDisplayImage } from './media';
+import { readHeatmap } from './models/heatmap-file';
 import type { ProjectSession } from './project-session';
 import { encodeRawHeader } from '../contract';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,8 @@ export async function readMedia(session: ProjectSession, kind: MediaKind, sample
   const store = session.require();
   const sample = store.sampleDetail(sampleId);
   if (!sample) throw new AppError('NOT_FOUND', `no sample ${sampleId} in this project`);
+  // a heat map lives in the project cache, so it does not need the source image to be reachable
+  if (kind === 'heatmap') return readHeatmap(store, sampleId, sample.relPath);
   if (!store.isInsideImageRoots(sample.path)) {
     throw new AppError('FORBIDDEN', `${sample.path} is outside the project's image folders`);
   }

@@ -5,3 +5,4 @@ export { DEFECT_PALETTE } from './palette';
 export { migrations } from './migrations';
 export type { Migration } from './migrate';
 export type * from './types';
+export type { PredictionInput } from './predictions';

@@ -10,6 +10,7 @@ import type {
   SampleSummary,
   Taxonomy,
 } from '../../contract/domain';
+import type { PredictionView } from '../../contract/review';
 import { AppError } from '../../contract/result';
 import { openDatabase } from './connection';
 import { facets } from './facets';
@@ -19,6 +20,11 @@ import { getMeta, setMeta } from './meta';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import { dbFile, ensureCacheDir, isProjectDir, prepareNewProjectDir, removeDbFiles } from './project-files';
+import * as predictions from './predictions';
+import * as inferenceJobs from './inference-jobs';
+import * as inferenceReads from './inference-reads';
+import * as inferenceRecords from './inference-records';
+import * as packs from './model-packs';
 import * as history from './revisions';
 import * as queries from './sample-queries';
 import * as importing from './samples-import';
@@ -204,5 +210,56 @@ export class ProjectStore {
   }
   revisions(sampleId: number): RevisionRecord[] {
     return history.revisions(this.db, sampleId);
+  }
+
+  // predictions
+  /** Immutable; the same pack version and content again returns the existing id. */
+  insertPrediction(input: predictions.PredictionInput): number {
+    return predictions.putPrediction(this.db, input).id;
+  }
+  latestPrediction(sampleId: number): PredictionView | null {
+    return predictions.latestPrediction(this.db, sampleId);
+  }
+
+  // model packs and inference runs
+  registerPack(input: packs.PackRegistration): { id: number; created: boolean } {
+    return packs.registerPack(this.db, input);
+  }
+  packRecord(id: number): packs.PackRecord | undefined {
+    return packs.packRecord(this.db, id);
+  }
+  registeredPacks(): packs.PackRecord[] {
+    return packs.registeredPacks(this.db);
+  }
+  /** Predictions stay: they are immutable records. Returns how many the pack has. */
+  unregisterPack(id: number): number {
+    return packs.unregisterPack(this.db, id);
+  }
+  packPredictionCount(id: number): number {
+    return packs.packPredictionCount(this.db, id);
+  }
+  setPackSession(packId: number, record: inferenceRecords.PackSessionRecord): void {
+    inferenceRecords.setPackSession(this.db, packId, record);
+  }
+  packSession(packId: number): inferenceRecords.PackSessionRecord | undefined {
+    return inferenceRecords.packSession(this.db, packId);
+  }
+  setPredictionRun(predictionId: number, record: inferenceRecords.PredictionRunRecord): void {
+    inferenceRecords.setPredictionRun(this.db, predictionId, record);
+  }
+  inferenceSamples(ids: readonly number[]): inferenceReads.InferenceSample[] {
+    return inferenceReads.inferenceSamples(this.db, ids);
+  }
+  predictedHashes(packId: number): Set<string> {
+    return inferenceReads.predictedHashes(this.db, packId);
+  }
+  latestPredictionRecord(sampleId: number, packId?: number): inferenceReads.PredictionRecord | null {
+    return inferenceReads.latestPredictionRecord(this.db, sampleId, packId);
+  }
+  setJobParams(jobId: string, params: unknown): void {
+    inferenceJobs.setJobParams(this.db, jobId, params);
+  }
+  markInterruptedJobs(kind: string, message: string, live: readonly string[]): string[] {
+    return inferenceJobs.markInterruptedJobs(this.db, kind, message, live);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,24 @@ import type { Core } from '../../../electron/core/core-types';
 import { startServer, type RunningServer } from '../../../electron/server';
 import { postJson, rawRequest } from './http-helpers';
 import { bsdataDir, fixtureExpectations } from './run-cli';
+import { repoRoot } from '../../helpers/paths';
 
-type Context = { projectDir: string; jobId: JobId; sampleIds: SampleId[] };
+type Context = {
+  projectDir: string;
+  jobId: JobId;
+  sampleIds: SampleId[];
+  /** The label revision the next edit is based on, and a revision to restore. */
+  revision: number;
+  revisionId: number;
+  packId: string;
+  importedPackId: string;
+  exportJobId: JobId;
+  inferenceJobId: JobId;
+  predictionsFile: string;
+  exportDir: string;
+};
+
+const testModels = join(repoRoot, 'models', 'test-models');
 
 /**
  * One valid call per method, in an order that makes sense to a user. Keyed by Method, so a new
@@ -32,8 +48,95 @@ const examples: { [M in Method]: (c: Context) => Input<M> } = {
   'samples:facets': () => ({}),
   'samples:get': (c) => ({ id: c.sampleIds[0]! }),
   'taxonomy:get': () => ({}),
+  'labels:get': (c) => ({ sampleId: c.sampleIds[0]! }),
+  'labels:apply': (c) => ({
+    sampleId: c.sampleIds[0]!,
+    baseRevision: c.revision,
+    command: { type: 'setVerdict', verdict: 'NG' },
+  }),
+  'labels:undo': (c) => ({ sampleId: c.sampleIds[0]!, baseRevision: c.revision }),
+  'labels:redo': (c) => ({ sampleId: c.sampleIds[0]!, baseRevision: c.revision }),
+  'labels:history': (c) => ({ sampleId: c.sampleIds[0]! }),
+  'labels:restore': (c) => ({
+    sampleId: c.sampleIds[0]!,
+    baseRevision: c.revision,
+    revisionId: c.revisionId,
+  }),
+  'predictions:import': (c) => ({ file: c.predictionsFile }),
+  'review:queue': () => ({ filter: {} }),
+  'review:stats': () => ({}),
+  'export:start': (c) => ({ format: 'coco', outDir: c.exportDir }),
+  'export:report': (c) => ({ jobId: c.exportJobId }),
+  'models:list': () => ({}),
+  'models:add': () => ({ dir: join(testModels, 'anomalib-v2') }),
+  'models:importOnnx': (c) => ({
+    onnxPath: join(testModels, 'yolo-detect-raw', 'model.onnx'),
+    kind: 'yolo',
+    name: `imported-${c.sampleIds.length}`,
+  }),
+  'inference:start': (c) => ({
+    packId: c.packId as never,
+    sampleIds: c.sampleIds.slice(0, 2),
+    providers: ['cpu'],
+  }),
+  'inference:prioritize': (c) => ({ jobId: c.inferenceJobId, sampleId: c.sampleIds[1]! }),
+  'predictions:get': (c) => ({ sampleId: c.sampleIds[0]! }),
+  'inference:resumable': () => ({}),
+  'jobs:resume': (c) => ({ jobId: c.inferenceJobId }),
+  'models:remove': (c) => ({ packId: c.importedPackId as never }),
   'project:close': () => ({}),
 };
+
+/** Methods whose example is refused for a good reason in this sequence (still proving the route). */
+const expectedRefusals: Partial<Record<Method, string>> = {
+  // the inference job above finished: nothing left to put first, nothing left to resume
+  'inference:prioritize': 'NOT_FOUND',
+  'jobs:resume': 'CONFLICT|INVALID_INPUT|UNSUPPORTED',
+};
+
+/** What a user does next with an answer: remember revisions and ids, wait for jobs to end. */
+async function followUp(method: Method, value: unknown, context: Context): Promise<void> {
+  const v = value as Record<string, unknown>;
+  if (method.startsWith('labels:') && method !== 'labels:history') context.revision = v.revision as number;
+  if (method === 'labels:history') context.revisionId = (value as { id: number }[])[0]!.id;
+  if (method === 'models:add') context.packId = v.packId as string;
+  if (method === 'models:importOnnx') context.importedPackId = v.packId as string;
+  if (method === 'export:start') context.exportJobId = await finishedJob(v.jobId as JobId);
+  if (method === 'inference:start') context.inferenceJobId = await finishedJob(v.jobId as JobId);
+}
+
+let serverUrl = '';
+async function finishedJob(jobId: JobId): Promise<JobId> {
+  const end = Date.now() + 60_000;
+  while (Date.now() < end) {
+    const { json } = await postJson(serverUrl, 'jobs:get', { jobId });
+    const state = (json as { value?: { state: string } }).value?.state;
+    if (state === 'done') return jobId;
+    if (state === 'failed' || state === 'cancelled') throw new Error(`${jobId} ended ${state}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${jobId} did not finish`);
+}
+
+/** Two predictions for fixture images, in the documented predictions file format. */
+function writePredictionsFile(file: string): void {
+  const rows = readFileSync(join(bsdataDir, 'manifest.csv'), 'utf8').split('\n').slice(1);
+  const images = rows.filter((r) => r.endsWith(',1') && r.includes(',defect,')).map((r) => r.split(',')[0]!);
+  const predictions = images.slice(0, 2).map((image) => ({
+    image,
+    score: 0.8,
+    regions: [{ defectType: 'pitting', score: 0.7, shape: { kind: 'box', x: 10, y: 10, w: 20, h: 20 } }],
+  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'mau-studio-predictions',
+      version: 1,
+      model: { name: 'external', version: '1' },
+      predictions,
+    }),
+  );
+}
 
 describe('server over the real core', () => {
   let tmp: string;
@@ -46,6 +149,7 @@ describe('server over the real core', () => {
     tmp = mkdtempSync(join(tmpdir(), 'mau-http-'));
     core = createCore({ transport: 'http', settingsDir: join(tmp, 'settings') });
     server = await startServer({ core, port: 0, staticDir: join(tmp, 'no-renderer') });
+    serverUrl = server.url;
     socket = new WebSocket(`${server.url.replace('http', 'ws')}events`);
     socket.on('message', (data) => events.push(JSON.parse(String(data))));
     await new Promise((resolve) => socket.once('open', resolve));
@@ -58,15 +162,37 @@ describe('server over the real core', () => {
   });
 
   it('answers a valid call of every method with ok, and streams the import over the socket', async () => {
-    const context: Context = { projectDir: join(tmp, 'project'), jobId: 'job:none' as JobId, sampleIds: [] };
+    const predictionsFile = join(tmp, 'predictions.json');
+    const context: Context = {
+      projectDir: join(tmp, 'project'),
+      jobId: 'job:none' as JobId,
+      sampleIds: [],
+      revision: 0,
+      revisionId: 0,
+      packId: '',
+      importedPackId: '',
+      exportJobId: 'job:none' as JobId,
+      inferenceJobId: 'job:none' as JobId,
+      predictionsFile,
+      exportDir: join(tmp, 'export-coco'),
+    };
     const expected = fixtureExpectations(bsdataDir);
     expect(Object.keys(examples).sort()).toEqual([...methods].sort());
 
     for (const method of Object.keys(examples) as Method[]) {
       const input = (examples[method] as (c: Context) => unknown)(context);
       const { status, json } = await postJson(server.url, method, input);
+      const refusal = expectedRefusals[method];
+      if (refusal) {
+        expect(json).toMatchObject({
+          ok: false,
+          error: { code: expect.stringMatching(new RegExp(refusal)) },
+        });
+        continue;
+      }
       expect({ method, status, json }).toMatchObject({ status: 200, json: { ok: true } });
       const value = (json as { value: unknown }).value;
+      await followUp(method, value, context);
 
       if (method === 'import:start') {
         context.jobId = (value as { jobId: JobId }).jobId;
@@ -80,6 +206,7 @@ describe('server over the real core', () => {
       }
       if (method === 'samples:ids') {
         context.sampleIds = (value as { ids: SampleId[] }).ids;
+        writePredictionsFile(predictionsFile);
         expect(context.sampleIds).toHaveLength(expected.verdicts.NG ?? 0);
       }
       if (method === 'samples:facets') expect(value).toMatchObject({ projectTotal: expected.count });

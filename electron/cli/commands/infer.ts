@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SampleFilter } from '../../contract';
+import { ExecutionProvider } from '../../contract/api-inference';
+import { createCore } from '../../core/app';
+import { UsageError, type CliIo } from '../cli-io';
+import { openCliSession } from '../cli-session';
+import type { Command } from '../command';
+import { formatInferenceReport, providerLine, resolveModel } from '../infer-report';
+import { allProblems } from '../import-report';
+import { createProgressPrinter } from '../import-progress';
+import { createJobFollower } from '../job-follower';
+import { oneOf, parseOptions } from '../parse-options';
+import { waitForSignal } from '../wait-for-signal';
+
+const usage = `Usage: mau-studio infer <project> --model <pack> [options]
+
+Runs a model pack over the images of the project in <project> and records a prediction per
+image (score, verdict, heat map, regions). Images this pack version already predicted are
+skipped. <pack> is a pack folder (registered in the project on first use), or the name (or
+name@version) of a pack registered in the project or shipped with the app.
+
+Options:
+  --model <pack>         the model pack (required)
+  --filter-json <json>   which images, as a samples filter, e.g. '{"splits":["test"]}' (default: all)
+  --provider <p>         ${ExecutionProvider.options.join('|')}; a comma-separated list is an order
+                         (default: the platform's GPU path, then CPU; CPU is always the last resort)
+  --threads <n>          threads of the model session (default: one per core)
+  --force                run images again even when this pack version already predicted them
+  --models-dir <dir>     where shipped packs live (default: $MAU_STUDIO_MODELS_DIR or the app's models/)
+  -h, --help             show this help
+
+Progress goes to stderr, the report to stdout.
+Exit code: 0 when every image was predicted or skipped, 2 when some failed, 1 when the run could not start.`;
+
+const options = {
+  model: { type: 'string' },
+  'filter-json': { type: 'string' },
+  provider: { type: 'string' },
+  threads: { type: 'string' },
+  force: { type: 'boolean' },
+  'models-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function defaultModelsDir(io: CliIo): string | undefined {
+  if (io.env.MAU_STUDIO_MODELS_DIR) return io.env.MAU_STUDIO_MODELS_DIR;
+  const here = import.meta.url as string | undefined;
+  const dir = here ? fileURLToPath(new URL('../../../models', here)) : undefined;
+  return dir && existsSync(dir) ? dir : undefined;
+}
+
+function parseFilter(json: string | undefined): SampleFilter | undefined {
+  if (json === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new UsageError(`--filter-json is not JSON: ${(error as Error).message}`, usage);
+  }
+  const parsed = SampleFilter.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`--filter-json: ${issue.path.join('.') || '(filter)'}: ${issue.message}`, usage);
+  }
+  return parsed.data;
+}
+
+function parseThreads(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new UsageError(`--threads must be a whole number 1..256, not "${text}"`, usage);
+  return n;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals, help } = parseOptions(argv, options, usage, {
+    min: 1,
+    max: 1,
+    names: 'the project folder',
+  });
+  if (help) {
+    io.out(`${usage}\n`);
+    return 0;
+  }
+  if (!values.model) throw new UsageError('missing --model <pack>', usage);
+  const filter = parseFilter(values['filter-json']);
+  const threads = parseThreads(values.threads);
+  const providers = values.provider
+    ?.split(',')
+    .map((p) => oneOf(p.trim(), ExecutionProvider.options, 'provider', usage));
+  const modelsDir = values['models-dir'] ? resolve(values['models-dir']) : defaultModelsDir(io);
+
+  const session = openCliSession(createCore({ transport: 'http', modelsDir }));
+  const progress = createProgressPrinter(io);
+  const follower = createJobFollower(session.core, (job) => progress.update(job));
+  try {
+    const project = await session.call('project:open', { dir: resolve(positionals[0]!) });
+    const pack = await resolveModel(session, values.model);
+    io.out(
+      `Project "${project.name}" (${project.sampleCount} samples): ${pack.name} ${pack.version} (${pack.kind})\n`,
+    );
+    const { jobId } = await session.call('inference:start', {
+      packId: pack.packId,
+      filter,
+      providers,
+      threads,
+      force: values.force,
+    });
+    void waitForSignal().then(() => {
+      io.err('\ncancelling the run…\n');
+      void session.invoke('jobs:cancel', { jobId });
+    });
+    const job = await follower.follow(jobId);
+    progress.finish();
+    const registered = (await session.call('models:list', {})).find(
+      (m) => m.registered && m.name === pack.name && m.version === pack.version,
+    );
+    const provider = registered ? await providerLine(session, registered.packId) : '';
+    io.out(formatInferenceReport(job, await allProblems(session, job), provider));
+    if (job.state !== 'done') return job.state === 'cancelled' ? 130 : 1;
+    return (job.outcome.failed ?? job.failed) > 0 ? 2 : 0;
+  } finally {
+    follower.stop();
+    progress.finish();
+    await session.close();
+  }
+}
+
+export const inferCommand: Command = {
+  name: 'infer',
+  summary: 'run a model pack over a project’s images',
+  usage,
+  run,
+};

@@ -1,0 +1,114 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SampleFilter } from '../../contract/domain';
+import { AppError } from '../../contract/result';
+import type { EventBus } from '../event-bus';
+import { createPredictor, type ProviderName, type SessionPool } from '../inference';
+import { messageOf } from '../inference/errors';
+import { loadRegistered } from '../models/pack-registry';
+import { registeredPackId } from '../models/pack-info';
+import type { ProjectStore } from '../store';
+import type { InferenceSample } from '../store/inference-reads';
+import type { JobContext } from './job-manager';
+import type { InferenceQueue } from './inference-queue';
+import { describeSession, InferenceTally, type InferenceReport } from './inference-report';
+import { InferenceWriter } from './inference-writer';
+
+/** What `inference:start` asked for, stored with the job so `jobs:resume` can run it again. */
+export type InferenceParams = {
+  packRowId: number;
+  sampleIds: number[] | null;
+  filter: SampleFilter | null;
+  providers: ProviderName[] | null;
+  threads: number | null;
+  force: boolean;
+};
+
+export type InferenceDeps = { store: ProjectStore; pool: SessionPool; bus: EventBus };
+
+/** Decode of image i+1 overlaps the session run of image i: two images in flight keep it busy. */
+const LANES = 2;
+
+export const heatmapRelPath = (packRowId: number, hash: string) => `cache/heatmaps/${packRowId}/${hash}.png`;
+
+/** The bytes must still be the ones imported: the prediction is recorded against their hash. */
+function unusable(sample: InferenceSample): string | null {
+  if (sample.error) return `not readable: ${sample.error}`;
+  if (!sample.contentHash) return 'has no content hash; import it again';
+  const stat = statSync(sample.path, { throwIfNoEntry: false });
+  if (!stat) return 'file moved or deleted';
+  if (stat.size !== sample.fileSize || Math.round(stat.mtimeMs) !== Math.round(sample.mtimeMs)) {
+    return 'changed on disk since it was imported; import it again before predicting';
+  }
+  return null;
+}
+
+/** Engine errors name the image by absolute path; the job's problem already names it. */
+const reasonOf = (error: unknown, path: string) => messageOf(error).replace(`image ${path}: `, '');
+
+/**
+ * Runs one pack over a set of images: verify the pack, skip images this pack version already
+ * predicted (unless forced), open (or reuse) a session with provider fall-back, then predict and
+ * record each image. A bad image is a problem naming it; the job goes on with the next.
+ */
+export async function runInference(
+  deps: InferenceDeps,
+  params: InferenceParams,
+  queue: InferenceQueue<InferenceSample>,
+  context: JobContext,
+): Promise<InferenceReport> {
+  const { store } = deps;
+  const record = store.packRecord(params.packRowId);
+  if (!record || record.dir === '')
+    throw new AppError('NOT_FOUND', `model pack pack:${params.packRowId} was removed`);
+  context.message(`verifying ${record.name} ${record.version}…`);
+  const pack = await loadRegistered(record);
+
+  const ids = params.sampleIds ?? store.sampleIds(params.filter ?? {});
+  const samples = store.inferenceSamples(ids);
+  context.setTotal(samples.length);
+  const existing = store.predictedHashes(record.id);
+  const tally = new InferenceTally(params.force);
+  const todo = samples.filter((s) => params.force || !s.contentHash || !existing.has(s.contentHash));
+  tally.skipped = samples.length - todo.length;
+  if (tally.skipped > 0) context.advance(tally.skipped);
+  if (todo.length === 0 || context.signal.aborted) return tally.report(null);
+
+  context.message(`opening a session for ${record.name} ${record.version}…`);
+  const predictor = await createPredictor(pack, {
+    pool: deps.pool,
+    providers: params.providers ?? undefined,
+    intraOpNumThreads: params.threads ?? undefined,
+    heatmap: { alpha: true },
+  });
+  const session = { provider: predictor.provider, fallbacks: predictor.fallbacks, threads: params.threads };
+  store.setPackSession(record.id, { ...session, openedAt: new Date().toISOString() });
+  context.message(`${record.name} ${record.version} ${describeSession(session)}`);
+
+  const writer = new InferenceWriter(store, deps.bus, record, registeredPackId(record.id));
+  queue.fill(todo);
+  tally.begin();
+  const one = async (sample: InferenceSample): Promise<void> => {
+    const problem = unusable(sample);
+    if (problem) return tally.fail(context, sample.relPath, problem);
+    const hash = sample.contentHash!;
+    const rel = heatmapRelPath(record.id, hash);
+    try {
+      const outcome = await predictor.predict(sample.path, { heatmapPath: join(store.dir, rel) });
+      writer.write({ ...sample, contentHash: hash }, outcome, rel, queue.isUrgent(sample.id));
+      tally.succeed(context, outcome.timings, existing.has(hash));
+    } catch (error) {
+      tally.fail(context, sample.relPath, reasonOf(error, sample.path));
+    }
+  };
+  const lane = async () => {
+    while (!context.signal.aborted) {
+      const sample = queue.next();
+      if (!sample) return;
+      await one(sample);
+    }
+  };
+  await Promise.all(Array.from({ length: LANES }, lane));
+  writer.flush();
+  return tally.report(session);
+}
