@@ -12,7 +12,17 @@ export type Split = z.infer<typeof Split>;
 export const ReviewState = z.enum(['unreviewed', 'ok', 'ng', 'corrected', 'audit', 'error']);
 export type ReviewState = z.infer<typeof ReviewState>;
 
-export const ImportFormat = z.enum(['auto', 'folder', 'mvtec', 'labelme', 'bsdata', 'deeppcb', 'voc']);
+export const ImportFormat = z.enum([
+  'auto',
+  'folder',
+  'mvtec',
+  'labelme',
+  'bsdata',
+  'deeppcb',
+  'voc',
+  'coco',
+  'yolo',
+]);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
 export const DefectType = z.object({
@@ -26,9 +36,7 @@ export const DefectType = z.object({
 export type DefectType = z.infer<typeof DefectType>;
 
 export const Taxonomy = z.object({
-  domains: z.array(
-    z.object({ name: z.string(), categories: z.array(z.string()) }),
-  ),
+  domains: z.array(z.object({ name: z.string(), categories: z.array(z.string()) })),
   defectTypes: z.array(DefectType),
 });
 export type Taxonomy = z.infer<typeof Taxonomy>;
@@ -136,6 +144,8 @@ export const Job = z.object({
   /** The first problems (capped); the full list is in the job's report. */
   problems: z.array(Problem),
   problemCount: z.number().int().nonnegative(),
+  /** Counts by outcome once known, e.g. { added: 38, unchanged: 0, failed: 2 } for an import. */
+  outcome: z.record(z.string(), z.number()),
 });
 export type Job = z.infer<typeof Job>;
 

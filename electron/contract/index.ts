@@ -9,3 +9,4 @@ export * from './media';
 export * from './result';
 export * from './api-common';
 export * from './review';
+export * from './api-exchange';

@@ -1,7 +1,8 @@
 import type { Command } from '../command';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { inferCommand } from './infer';
 import { infoCommand } from './info';
 import { serveCommand } from './serve';
 
-export const commands: Command[] = [serveCommand, importCommand, inferCommand, infoCommand];
+export const commands: Command[] = [serveCommand, importCommand, exportCommand, inferCommand, infoCommand];

@@ -1,7 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { ImportFormat } from '../../contract';
+import { findCocoFile } from './coco-detect';
+import { looksLikeYolo } from './yolo-detect';
 
 export type Detected = { format: Exclude<ImportFormat, 'auto'>; reason: string };
 
@@ -9,7 +11,8 @@ const JSON_SAMPLES = 5;
 
 /**
  * Guesses the format from the folder's top two levels, most specific first: the three curated
- * datasets by their landmarks, then MVTec, VOC and LabelMe by their files; a plain folder last.
+ * datasets by their landmarks, then COCO, YOLO, MVTec, VOC and LabelMe by their files; a plain
+ * folder last.
  */
 export async function detectFormat(root: string): Promise<Detected> {
   const top = await list(root);
@@ -18,6 +21,10 @@ export async function detectFormat(root: string): Promise<Detected> {
   const lowerDirs = new Set([...dirs].map((d) => d.toLowerCase()));
   if (files.includes('manifest.csv') && dirs.has('label')) return found('bsdata', 'manifest.csv and label/');
   if (dirs.has('PCBData')) return found('deeppcb', 'PCBData/');
+  const coco = await findCocoFile(root);
+  if (coco) return found('coco', `${basename(coco)} lists "images"`);
+  const yolo = looksLikeYolo(dirs, files);
+  if (yolo) return found('yolo', yolo);
   if (lowerDirs.has('annotations')) return found('voc', 'an ANNOTATIONS/ folder');
   if (await isMvtecCategory(root, dirs)) return found('mvtec', 'ground_truth/ or train/good/');
   for (const dir of dirs) {

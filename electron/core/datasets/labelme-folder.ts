@@ -17,7 +17,8 @@ type Described = { json: string; file: LabelMeFile };
 export const scanLabelMeFolder: Scanner = async (context) => {
   const files = await walkSource(
     context,
-    (name) => isImagePath(name) || extname(name).toLowerCase() === '.json',
+    // an export's own report sits beside the LabelMe files it describes; it is not one of them
+    (name) => isImagePath(name) || (extname(name).toLowerCase() === '.json' && name !== 'export-report.json'),
   );
   const images = files.filter((f) => isImagePath(f));
   const jsons = files.filter((f) => !isImagePath(f));

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError, type ImportFormat, type Problem } from '../../contract';
 import { scanBsData } from './bsdata';
+import { scanCoco } from './coco';
 import { scanDeepPcb } from './deeppcb';
 import { detectFormat } from './detect';
 import { scanFolder } from './folder';
@@ -9,6 +10,7 @@ import { scanLabelMeFolder } from './labelme-folder';
 import { scanMvtec } from './mvtec';
 import type { ImportItem, ScanContext, Scanner, ScanOptions, ScanResult } from './types';
 import { scanVoc } from './voc';
+import { scanYolo } from './yolo';
 
 const SCANNERS: Readonly<Record<Exclude<ImportFormat, 'auto'>, Scanner>> = {
   folder: scanFolder,
@@ -17,6 +19,8 @@ const SCANNERS: Readonly<Record<Exclude<ImportFormat, 'auto'>, Scanner>> = {
   bsdata: scanBsData,
   deeppcb: scanDeepPcb,
   voc: scanVoc,
+  coco: scanCoco,
+  yolo: scanYolo,
 };
 
 /**

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -56,7 +57,7 @@ describe('cli', () => {
     const [option, command, format] = await Promise.all([
       runCli(['info', '/tmp/x', '--colour']),
       runCli(['frobnicate']),
-      runCli(['import', 'a', 'b', '--format', 'coco']),
+      runCli(['import', 'a', 'b', '--format', 'pascal']),
     ]);
     expect(option.code).toBe(1);
     expect(option.stderr).toContain("Unknown option '--colour'");
@@ -94,6 +95,16 @@ describe('cli', () => {
     expect(again.stdout).toMatch(new RegExp(`unchanged +${expected.count}\\n`));
     const after = JSON.parse((await runCli(['info', project, '--json'], env)).stdout);
     expect(after.sampleCount).toBe(expected.count);
+
+    const out = join(tmp, 'bsdata-coco');
+    const exported = await runCli(['export', project, '--format', 'coco', '--out', out], env);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(
+      new RegExp(`Exported ${expected.count} images with \\d+ regions as coco`),
+    );
+    const coco = JSON.parse(readFileSync(join(out, 'annotations.json'), 'utf8'));
+    expect(coco.images).toHaveLength(expected.count);
+    expect(coco.annotations.length).toBeGreaterThan(0);
   });
 
   it('exits with 2 and names every file that failed, keeping the good ones', async () => {

@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import { ExportFormat, type ExportReport } from '../../contract/api-exchange';
+import { UsageError, type CliIo } from '../cli-io';
+import { openCliSession } from '../cli-session';
+import type { Command } from '../command';
+import { createProgressPrinter } from '../import-progress';
+import { createJobFollower } from '../job-follower';
+import { oneOf, parseOptions } from '../parse-options';
+import { waitForSignal } from '../wait-for-signal';
+
+/** `yolo` alone is ambiguous (boxes or outlines); the short names users type map onto the table's. */
+const formatAliases: Record<string, ExportFormat> = { yolo: 'yolo-detect' };
+const formatChoices = [...ExportFormat.options, ...Object.keys(formatAliases)];
+
+const usage = `Usage: mau-studio export <project> --format <format> --out <dir> [options]
+
+Writes the project's current labels (corrected where a person corrected them, imported ground
+truth otherwise) in a format other tools read, with export-report.json listing everything the
+format could not hold.
+
+Options:
+  --format <f>          ${formatChoices.join('|')} (yolo = yolo-detect)
+  --out <dir>           an empty or new folder outside the project
+  --filter-json <json>  which images, as a samples filter, e.g. '{"verdicts":["NG"]}' (default: all)
+  --copy-images         copy image files instead of hard-linking them
+  -h, --help            show this help
+
+Exit code: 0 when everything was written, 2 when some images were skipped, 1 when it could not run.`;
+
+const options = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  'filter-json': { type: 'string' },
+  'copy-images': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function formatReport(report: ExportReport): string {
+  const lines = [
+    `Exported ${report.exported} images with ${report.regions} regions as ${report.format} to ${report.outDir}` +
+      ` in ${(report.elapsedMs / 1000).toFixed(1)} s`,
+  ];
+  if (report.skipped > 0) lines.push(`Skipped ${report.skipped} images`);
+  if (report.notRepresentable.length > 0) {
+    lines.push(`Not representable in ${report.format} (${report.notRepresentable.length}):`);
+    for (const note of report.notRepresentable) lines.push(`  ${note.file}: ${note.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals, help } = parseOptions(argv, options, usage, {
+    min: 1,
+    max: 1,
+    names: 'the project folder',
+  });
+  if (help) {
+    io.out(`${usage}\n`);
+    return 0;
+  }
+  if (!values.format) throw new UsageError('missing --format <format>', usage);
+  if (!values.out) throw new UsageError('missing --out <dir>', usage);
+  const chosen = oneOf(values.format, formatChoices, 'format', usage);
+  const format = formatAliases[chosen] ?? (chosen as ExportFormat);
+  let filter: unknown;
+  try {
+    filter = values['filter-json'] === undefined ? undefined : JSON.parse(values['filter-json']);
+  } catch (error) {
+    throw new UsageError(`--filter-json is not JSON: ${(error as Error).message}`, usage);
+  }
+
+  const session = openCliSession();
+  const progress = createProgressPrinter(io);
+  const follower = createJobFollower(session.core, (job) => progress.update(job));
+  try {
+    await session.call('project:open', { dir: resolve(positionals[0]!) });
+    const { jobId } = await session.call('export:start', {
+      format,
+      outDir: resolve(values.out),
+      filter: filter as never,
+      copyImages: values['copy-images'],
+    });
+    void waitForSignal().then(() => void session.invoke('jobs:cancel', { jobId }));
+    const job = await follower.follow(jobId);
+    progress.finish();
+    if (job.state !== 'done') {
+      io.err(`export ${job.state}: ${job.message}\n`);
+      return job.state === 'cancelled' ? 130 : 1;
+    }
+    const report = await session.call('export:report', { jobId });
+    io.out(formatReport(report));
+    return report.skipped > 0 ? 2 : 0;
+  } finally {
+    follower.stop();
+    progress.finish();
+    await session.close();
+  }
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: "write the project's labels as COCO, LabelMe, YOLO or MVTec",
+  usage,
+  run,
+};

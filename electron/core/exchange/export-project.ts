@@ -1,0 +1,132 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppError } from '../../contract';
+import {
+  ExportOptions,
+  type ExportFormat,
+  type ExportOptionsInput,
+  type ExportReport,
+} from '../../contract/api-exchange';
+import type { JobContext } from '../jobs/job-manager';
+import type { ProjectStore } from '../store';
+import { cocoWriter } from './coco-export';
+import type { ExportEnv, ExportSample, WriterFactory } from './export-types';
+import { ImageFiles, SkipSample } from './image-files';
+import { labelMeWriter } from './labelme-export';
+import { mvtecWriter } from './mvtec-export';
+import { ExportNotes } from './notes';
+import { prepareOutDir } from './out-dir';
+import { sampleTexts } from './sample-texts';
+import { yoloWriter } from './yolo-export';
+
+/** What an export reports progress to; every part optional, so a CLI or a test can pass `{}`. */
+export type ExportContext = Partial<
+  Pick<JobContext, 'signal' | 'setTotal' | 'advance' | 'problem' | 'message'>
+>;
+
+export const REPORT_FILE = 'export-report.json';
+
+export const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
+  coco: 'COCO',
+  labelme: 'LabelMe',
+  'yolo-detect': 'YOLO detect',
+  'yolo-segment': 'YOLO segment',
+  mvtec: 'MVTec AD',
+};
+
+const WRITERS: Readonly<Record<ExportFormat, WriterFactory>> = {
+  coco: cocoWriter,
+  labelme: labelMeWriter,
+  'yolo-detect': yoloWriter('detect'),
+  'yolo-segment': yoloWriter('segment'),
+  mvtec: mvtecWriter,
+};
+
+const PROGRESS_EVERY = 100;
+
+/**
+ * Writes the project's current labels (every live region, whoever drew it) of the images the
+ * filter selects, in one format, into an empty folder, with `export-report.json` listing all
+ * that the format could not hold. Images are read one at a time, so memory stays flat.
+ */
+export async function exportProject(
+  store: ProjectStore,
+  input: ExportOptionsInput,
+  context: ExportContext = {},
+): Promise<ExportReport> {
+  const started = performance.now();
+  const parsed = ExportOptions.safeParse(input);
+  if (!parsed.success)
+    throw new AppError('INVALID_INPUT', `export options: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const options = parsed.data;
+  const outDir = resolve(options.outDir);
+  await prepareOutDir(outDir, store.dir);
+  const ids = store.sampleIds(options.filter, 'path');
+  context.setTotal?.(ids.length);
+  context.message?.(`exporting ${ids.length} images as ${FORMAT_NAMES[options.format]}`);
+  const notes = new ExportNotes(context.problem);
+  const env: ExportEnv = {
+    outDir,
+    taxonomy: store.taxonomy(),
+    notes,
+    files: new ImageFiles(outDir, options.copyImages),
+  };
+  const writer = await WRITERS[options.format](env);
+  const counts = { exported: 0, skipped: 0, regions: 0 };
+  let [done, failed] = [0, 0];
+  try {
+    for (const id of ids) {
+      context.signal?.throwIfAborted();
+      const detail = store.sampleDetail(id);
+      if (!detail) continue; // deleted while the export ran
+      const sample = { ...detail, texts: sampleTexts(store, id) };
+      const written = await writeSample(sample, (s) => writer.add(s), notes);
+      if (written === null) {
+        counts.skipped++;
+        failed++;
+      } else {
+        counts.exported++;
+        counts.regions += written;
+      }
+      if (++done === PROGRESS_EVERY) {
+        context.advance?.(done, failed);
+        [done, failed] = [0, 0];
+      }
+    }
+    await writer.finish();
+  } catch (error) {
+    await writer.abort?.();
+    throw error;
+  }
+  context.advance?.(done, failed);
+  const report: ExportReport = {
+    format: options.format,
+    outDir,
+    ...counts,
+    notRepresentable: notes.finish(),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+  await writeFile(join(outDir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
+/** Regions written, or null when the image was skipped (with a note saying why). */
+async function writeSample(
+  sample: ExportSample,
+  add: (sample: ExportSample) => Promise<number>,
+  notes: ExportNotes,
+): Promise<number | null> {
+  const skip = (reason: string) => {
+    notes.image(sample.relPath, sample.id, reason);
+    return null;
+  };
+  if (sample.error !== null)
+    return skip(`the image could not be read at import (${sample.error}); not exported`);
+  if (sample.width === 0 || sample.height === 0) return skip('the image size is unknown; not exported');
+  try {
+    return await add(sample);
+  } catch (error) {
+    if (error instanceof SkipSample) return skip(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Region, SampleDetail, Taxonomy } from '../../contract';
+import type { Texts } from '../../contract/review';
+import type { ImageFiles } from './image-files';
+import type { ExportNotes } from './notes';
+
+/** An image as the writers see it: its detail and its texts per task level. */
+export type ExportSample = SampleDetail & { texts: Texts };
+
+/** What every format writer is given. */
+export type ExportEnv = {
+  outDir: string;
+  taxonomy: Taxonomy;
+  notes: ExportNotes;
+  files: ImageFiles;
+};
+
+/** One format: images in, files out. */
+export interface FormatWriter {
+  /**
+   * Writes one image and its labels and returns how many regions were written. Throws
+   * SkipSample when the image itself cannot be written.
+   */
+  add(sample: ExportSample): Promise<number>;
+  /** Writes what depends on all images (annotations.json, data.yaml). */
+  finish(): Promise<void>;
+  /** Releases open files when the export stops early (cancelled or failed). */
+  abort?(): Promise<void>;
+}
+
+export type WriterFactory = (env: ExportEnv) => Promise<FormatWriter>;
+
+/**
+ * The regions with a defect type; each one without is noted, since COCO, YOLO and MVTec need
+ * a class for every object and inventing one ("untyped") would put a false class in training data.
+ */
+export function typedRegions(sample: ExportSample, file: string, env: ExportEnv, format: string): Region[] {
+  return sample.regions.filter((region) => {
+    if (region.defectType !== null) return true;
+    env.notes.region(
+      file,
+      sample.id,
+      region.id,
+      `has no defect type; ${format} needs a class for every object, so it is not written`,
+    );
+    return false;
+  });
+}

@@ -1,0 +1,1 @@
+export { exportProject, FORMAT_NAMES, REPORT_FILE, type ExportContext } from './export-project';
