@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { TrustedRenderer } from './sender-check';
 
-export type AppPaths = TrustedRenderer & { preload: string; rendererEntry: string };
+export type AppPaths = TrustedRenderer & { preload: string; rendererEntry: string; modelsDir: string };
 
 /**
  * The dev server is honoured only in an unpackaged app and only on loopback: a shipped app
@@ -25,5 +25,7 @@ export function appPaths(appPath: string, devServerUrl: string | null): AppPaths
     devServerUrl,
     preload: join(appPath, 'dist-electron', 'preload.cjs'),
     rendererEntry: join(rendererDir, 'index.html'),
+    // model packs are unpacked from the asar (onnxruntime reads them with its own file I/O)
+    modelsDir: join(appPath.replace(/app\.asar$/, 'app.asar.unpacked'), 'models'),
   };
 }

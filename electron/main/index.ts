@@ -15,7 +15,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 else {
   void app.whenReady().then(() => {
     const paths = appPaths(app.getAppPath(), devServerUrlFrom(process.env, app.isPackaged));
-    const core = createCore({ transport: 'electron', version: app.getVersion() });
+    const core = createCore({ transport: 'electron', version: app.getVersion(), modelsDir: paths.modelsDir });
     hardenSession(session.defaultSession, paths.devServerUrl);
     registerMediaProtocol(protocol, core);
     const isOwnPage = createSenderCheck(paths);
