@@ -52,7 +52,11 @@ export const foundationApi = {
   /** Every problem of a job (the Job itself carries only the first few). */
   'jobs:problems': {
     input: z
-      .object({ jobId: JobId, offset: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(5000).default(500) })
+      .object({
+        jobId: JobId,
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().positive().max(5000).default(500),
+      })
       .strict(),
     output: z.object({ total: z.number().int().nonnegative(), problems: z.array(Problem) }),
   },

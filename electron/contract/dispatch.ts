@@ -26,7 +26,11 @@ export async function dispatch(
     const value = await handler(parsed.data);
     const checked = spec.output.safeParse(value);
     if (!checked.success) {
-      return fail('INTERNAL', `${method}: the core produced an invalid answer`, describeIssues(checked.error));
+      return fail(
+        'INTERNAL',
+        `${method}: the core produced an invalid answer`,
+        describeIssues(checked.error),
+      );
     }
     return ok(checked.data);
   } catch (error) {

@@ -10,7 +10,10 @@ export type RegionId = z.infer<typeof RegionId>;
 export const DefectTypeId = z.number().int().positive().brand<'DefectTypeId'>();
 export type DefectTypeId = z.infer<typeof DefectTypeId>;
 
-export const JobId = z.string().regex(/^job:[A-Za-z0-9_-]+$/).brand<'JobId'>();
+export const JobId = z
+  .string()
+  .regex(/^job:[A-Za-z0-9_-]+$/)
+  .brand<'JobId'>();
 export type JobId = z.infer<typeof JobId>;
 
 export const asSampleId = (n: number): SampleId => n as SampleId;
