@@ -20,7 +20,10 @@ export default tseslint.config(
     // core never imports electron, the renderer never imports core.
     files: ['electron/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', '../core/*', '../main/*', '../server/*', 'electron'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', '../core/*', '../main/*', '../server/*', 'electron'] },
+      ],
     },
   },
   {

@@ -9,7 +9,11 @@ import { encodeRawHeader } from '../contract';
 import { readFile } from 'node:fs/promises';
 
 /** Image bytes for the transports' media URLs; only files inside the project's image roots. */
-export async function readMedia(session: ProjectSession, kind: MediaKind, sampleId: number): Promise<MediaResponse> {
+export async function readMedia(
+  session: ProjectSession,
+  kind: MediaKind,
+  sampleId: number,
+): Promise<MediaResponse> {
   const store = session.require();
   const sample = store.sampleDetail(sampleId);
   if (!sample) throw new AppError('NOT_FOUND', `no sample ${sampleId} in this project`);

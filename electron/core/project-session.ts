@@ -1,5 +1,5 @@
 import { AppError } from '../contract';
-import { ProjectStore } from './store';
+import type { ProjectStore } from './store';
 
 /** The one project a window works on; every project-scoped handler asks it for the store. */
 export class ProjectSession {

@@ -41,7 +41,13 @@ function listDirectory(dir: string): DirListing {
       const full = join(dir, name);
       try {
         const isDir = statSync(full).isDirectory();
-        return [{ name, kind: isDir ? ('dir' as const) : ('file' as const), isProject: isDir && ProjectStore.isProjectDir(full) }];
+        return [
+          {
+            name,
+            kind: isDir ? ('dir' as const) : ('file' as const),
+            isProject: isDir && ProjectStore.isProjectDir(full),
+          },
+        ];
       } catch {
         return []; // a dangling link or a file we may not stat is not worth an error in a picker
       }

@@ -21,7 +21,9 @@ export function jobHandlers(deps: {
       }
       store.addImageRoot(source);
       const job = jobs.start('import', `Import ${input.sourceName ?? basename(source)}`, (context) =>
-        runImport(store, { ...input, source }, context, () => bus.emit('samples:changed', { reason: 'import' })),
+        runImport(store, { ...input, source }, context, () =>
+          bus.emit('samples:changed', { reason: 'import' }),
+        ),
       );
       return { jobId: job.id };
     },

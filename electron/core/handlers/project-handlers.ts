@@ -8,10 +8,9 @@ import { ProjectStore } from '../store';
 
 type Deps = { session: ProjectSession; settings: SettingsStore; bus: EventBus; jobs: JobManager };
 
-export function projectHandlers(deps: Deps): Pick<
-  Handlers,
-  'project:create' | 'project:open' | 'project:current' | 'project:close'
-> {
+export function projectHandlers(
+  deps: Deps,
+): Pick<Handlers, 'project:create' | 'project:open' | 'project:current' | 'project:close'> {
   const { session, settings, bus } = deps;
 
   const switchTo = async (store: ProjectStore | null) => {

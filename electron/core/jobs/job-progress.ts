@@ -46,7 +46,8 @@ export class JobProgress {
   }
 
   etaMs(): number | null {
-    if (this.state !== 'running' || this.firstAdvanceAt === null || this.done < MIN_ITEMS_FOR_ETA) return null;
+    if (this.state !== 'running' || this.firstAdvanceAt === null || this.done < MIN_ITEMS_FOR_ETA)
+      return null;
     const elapsed = Date.now() - this.startedAt.getTime();
     const remaining = Math.max(0, this.total - this.done);
     return Math.round((elapsed / this.done) * remaining);

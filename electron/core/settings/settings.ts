@@ -6,9 +6,7 @@ import { z } from 'zod';
 const RECENT_LIMIT = 12;
 
 const SettingsFile = z.object({
-  recentProjects: z
-    .array(z.object({ dir: z.string(), name: z.string(), openedAt: z.string() }))
-    .default([]),
+  recentProjects: z.array(z.object({ dir: z.string(), name: z.string(), openedAt: z.string() })).default([]),
 });
 export type Settings = z.infer<typeof SettingsFile>;
 
@@ -40,7 +38,10 @@ export class SettingsStore {
   rememberProject(dir: string, name: string): void {
     const settings = this.read();
     const others = settings.recentProjects.filter((p) => p.dir !== dir);
-    const recentProjects = [{ dir, name, openedAt: new Date().toISOString() }, ...others].slice(0, RECENT_LIMIT);
+    const recentProjects = [{ dir, name, openedAt: new Date().toISOString() }, ...others].slice(
+      0,
+      RECENT_LIMIT,
+    );
     this.write({ ...settings, recentProjects });
   }
 

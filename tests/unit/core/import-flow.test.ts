@@ -22,7 +22,12 @@ describe('importing a dataset through the core', () => {
 
     const facets = await call('samples:facets', {});
     expect(facets.total).toBe(40);
-    expect(facets.verdicts).toEqual(expect.arrayContaining([{ value: 'NG', count: 20 }, { value: 'OK', count: 20 }]));
+    expect(facets.verdicts).toEqual(
+      expect.arrayContaining([
+        { value: 'NG', count: 20 },
+        { value: 'OK', count: 20 },
+      ]),
+    );
     expect(facets.defectTypes.map((t) => t.value)).toEqual(['pitting']);
 
     const { ids } = await call('samples:ids', { filter: { verdicts: ['NG'] } });
@@ -47,7 +52,9 @@ describe('importing a dataset through the core', () => {
     const { core, call } = testCore();
     close = () => core.close();
     await call('project:create', { dir: join(tempDir('project'), 'p') });
-    await expect(call('import:start', { source: '/nonexistent/folder' })).rejects.toThrow(/NOT_FOUND.*nonexistent/);
+    await expect(call('import:start', { source: '/nonexistent/folder' })).rejects.toThrow(
+      /NOT_FOUND.*nonexistent/,
+    );
   });
 
   it('says no project is open instead of failing obscurely', async () => {
