@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { BrowserScreen } from './browser/BrowserScreen';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { KeymapDialog } from './components/KeymapDialog';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { StatusBar } from './components/StatusBar';
 import { ToastHost } from './components/ToastHost';
@@ -24,7 +25,7 @@ function Screen() {
 
 export function App() {
   const hasProject = useProject((s) => s.project !== null);
-  const { importOpen, shortcutsOpen, set } = useUi();
+  const { importOpen, shortcutsOpen, keymapOpen, set } = useUi();
 
   useEffect(() => {
     window.addEventListener('keydown', handleKey);
@@ -33,6 +34,7 @@ export function App() {
   useKeys('global', {
     help: () => set({ shortcutsOpen: !useUi.getState().shortcutsOpen }),
     jobs: () => hasProject && set({ jobsOpen: !useUi.getState().jobsOpen }),
+    settings: () => set({ keymapOpen: true, shortcutsOpen: false }),
   });
 
   return (
@@ -49,6 +51,7 @@ export function App() {
         </ErrorBoundary>
       )}
       {shortcutsOpen && <ShortcutSheet onClose={() => set({ shortcutsOpen: false })} />}
+      {keymapOpen && <KeymapDialog onClose={() => set({ keymapOpen: false })} />}
       <ToastHost area="app" />
     </div>
   );

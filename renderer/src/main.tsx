@@ -8,6 +8,8 @@ import './styles/layout.css';
 import './styles/browser.css';
 import './styles/viewer.css';
 import './styles/dialogs.css';
+import './styles/tools.css';
+import './styles/review.css';
 
 startSession(startTransport());
 

@@ -4,6 +4,7 @@ import { JobsPanel } from '../importer/JobsPanel';
 import { useKeys } from '../keys/useKeys';
 import { useBrowser } from '../stores/browserStore';
 import { useUi } from '../stores/uiStore';
+import { startReview } from '../viewer/navigation';
 import { BrowserToolbar } from './BrowserToolbar';
 import { FilterSidebar } from './FilterSidebar';
 import { GridEmpty } from './GridEmpty';
@@ -13,7 +14,7 @@ export function BrowserScreen() {
   const hasIds = useBrowser((s) => s.ids.length > 0);
   const jobsOpen = useUi((s) => s.jobsOpen);
   const setUi = useUi((s) => s.set);
-  useKeys('browser', { import: () => setUi({ importOpen: true }) });
+  useKeys('browser', { import: () => setUi({ importOpen: true }), review: () => void startReview() });
   return (
     <div className="screen" data-testid="browser-screen">
       <ErrorBoundary panel="toolbar">

@@ -1,7 +1,11 @@
 import { formatCount } from '../lib/format';
 import { useBrowser } from '../stores/browserStore';
 import { useProject } from '../stores/projectStore';
+import { withKey } from '../keys/hint';
+import { useState } from 'react';
 import { useUi } from '../stores/uiStore';
+import { ReviewOptions } from './ReviewOptions';
+import { startReview } from '../viewer/navigation';
 
 export function BrowserToolbar() {
   const project = useProject((s) => s.project);
@@ -12,6 +16,7 @@ export function BrowserToolbar() {
   const total = useBrowser((s) => s.facets?.projectTotal ?? project?.sampleCount ?? 0);
   const setUi = useUi((s) => s.set);
   const jobsOpen = useUi((s) => s.jobsOpen);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   return (
     <header className="toolbar" data-testid="browser-toolbar">
       <nav className="crumbs" aria-label="Location">
@@ -32,6 +37,31 @@ export function BrowserToolbar() {
       <button
         type="button"
         className="btn btn--primary"
+        onClick={() => void startReview()}
+        disabled={!shown}
+        data-testid="review-button"
+        title={withKey(
+          'Review the images of this filter, those that need a person most first',
+          'review',
+          'browser',
+        )}
+      >
+        Review ▸
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => setOptionsOpen(true)}
+        title="Review queue options: threshold, blind audits"
+        aria-label="Review queue options"
+        data-testid="review-options-button"
+      >
+        ⚙
+      </button>
+      {optionsOpen && <ReviewOptions onClose={() => setOptionsOpen(false)} />}
+      <button
+        type="button"
+        className="btn"
         onClick={() => setUi({ importOpen: true })}
         data-testid="import-button"
         title="Import images (I)"

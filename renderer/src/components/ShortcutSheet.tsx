@@ -1,11 +1,29 @@
 import { displayChord } from '../keys/chord';
-import { gestures, keymap, scopeTitle, type Scope } from '../keys/keymap';
+import { gestures, scopeTitle, type Binding, type Scope } from '../keys/keymap';
+import { useKeymap } from '../keys/keymapStore';
+import { useTaxonomy } from '../stores/taxonomyStore';
+import { useUi } from '../stores/uiStore';
 import { Dialog } from './Dialog';
 
-const order: Scope[] = ['global', 'browser', 'viewer', 'folders', 'dialog'];
+const order: Scope[] = ['global', 'browser', 'viewer', 'review', 'history', 'folders', 'dialog'];
 
-/** Built from the keymap table itself, so the sheet can never disagree with the keys. */
+/** The 1–9 rows name the project's own defect types. */
+function labelOf(binding: Binding, typeByKey: Map<string, string>): string {
+  const match = /^type(\d)$/.exec(binding.action);
+  if (!match?.[1]) return binding.label;
+  const type = typeByKey.get(match[1]);
+  return type ? `Defect type: ${type}` : `Defect type ${match[1]} (not given to a type yet)`;
+}
+
+/** Built from the live keymap table itself, so the sheet can never disagree with the keys. */
 export function ShortcutSheet({ onClose }: { onClose(): void }) {
+  const keymap = useKeymap((s) => s.keymap);
+  const types = useTaxonomy((s) => s.taxonomy?.defectTypes ?? []);
+  const typeByKey = new Map(types.filter((t) => t.hotkey).map((t) => [t.hotkey as string, t.name]));
+  // Number keys no defect type has yet are left off (the settings dialog still lists them).
+  const unassigned = (b: Binding) =>
+    /^type\d$/.test(b.action) && types.length > 0 && !typeByKey.has(b.action.slice(4));
+  const openSettings = () => useUi.getState().set({ shortcutsOpen: false, keymapOpen: true });
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} size="sheet" testId="shortcut-sheet">
       <div className="dialog__body shortcuts">
@@ -14,15 +32,15 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
             <h3 className="shortcuts__title">{scopeTitle[scope]}</h3>
             <dl className="shortcuts__list">
               {keymap
-                .filter((b) => b.scope === scope)
+                .filter((b) => b.scope === scope && !unassigned(b))
                 .map((b) => (
-                  <div key={b.action} className="shortcuts__row">
+                  <div key={b.action} className="shortcuts__row" data-testid="shortcut-row">
                     <dt>
                       {b.keys.map((k) => (
                         <kbd key={k}>{displayChord(k)}</kbd>
                       ))}
                     </dt>
-                    <dd>{b.label}</dd>
+                    <dd>{labelOf(b, typeByKey)}</dd>
                   </div>
                 ))}
               {gestures
@@ -38,6 +56,11 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
             </dl>
           </section>
         ))}
+      </div>
+      <div className="dialog__foot">
+        <button type="button" className="btn" onClick={openSettings} data-testid="open-keymap">
+          Change keys…
+        </button>
       </div>
     </Dialog>
   );

@@ -2,6 +2,8 @@ import { useConnection } from '../stores/connectionStore';
 import { useProject } from '../stores/projectStore';
 import { useViewer } from '../stores/viewerStore';
 import { JobStatus } from './JobStatus';
+import { ReviewLeft } from './ReviewLeft';
+import { SaveStatus } from './SaveStatus';
 import { StatusReadout } from './StatusReadout';
 
 const connectionText = { connected: 'connected', connecting: 'connecting…', disconnected: 'disconnected' };
@@ -36,8 +38,10 @@ export function StatusBar() {
         {!inViewer && projectDir && <span className="status__item status__num">{projectDir}</span>}
         {inViewer && <SampleFacts />}
         {inViewer && <StatusReadout />}
+        {inViewer && <SaveStatus />}
       </div>
       <div className="status__right">
+        {projectDir && <ReviewLeft />}
         <JobStatus />
         {transport === 'http' && (
           <span className={`status__item status__conn is-${connection}`} data-testid="status-connection">

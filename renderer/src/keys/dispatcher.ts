@@ -1,5 +1,6 @@
 import { chordOf, type KeyLike } from './chord';
-import { keymap, type Scope } from './keymap';
+import type { Scope } from './keymap';
+import { currentKeymap } from './keymapStore';
 
 export type Handlers = Partial<Record<string, () => void>>;
 type Registration = { scope: Scope; handlers: Handlers };
@@ -31,7 +32,9 @@ function focusIsFree(target: EventTarget | null): boolean {
 
 function run(registration: Registration, chord: string, event: KeyboardEvent, typing: boolean): boolean {
   const { scope, handlers } = registration;
-  const binding = keymap.find((b) => b.scope === scope && b.keys.includes(chord) && handlers[b.action]);
+  const binding = currentKeymap().find(
+    (b) => b.scope === scope && b.keys.includes(chord) && handlers[b.action],
+  );
   if (!binding) return false;
   // While typing, letters belong to the field; only Esc and F1 still reach the app.
   if (typing && chord !== 'Escape' && chord !== 'F1') return false;
@@ -60,5 +63,5 @@ export function handleKey(event: KeyboardEvent): void {
 /** For widgets that handle their own keys while focused (a list box): which action a key means there. */
 export function actionFor(scope: Scope, event: KeyLike): string | null {
   const chord = chordOf(event);
-  return keymap.find((b) => b.scope === scope && b.keys.includes(chord))?.action ?? null;
+  return currentKeymap().find((b) => b.scope === scope && b.keys.includes(chord))?.action ?? null;
 }

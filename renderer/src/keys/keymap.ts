@@ -1,4 +1,4 @@
-export type Scope = 'global' | 'folders' | 'browser' | 'viewer' | 'dialog';
+export type Scope = 'global' | 'folders' | 'browser' | 'viewer' | 'review' | 'history' | 'dialog';
 
 export type Binding = {
   action: string;
@@ -13,51 +13,83 @@ export type Binding = {
 /** Pointer gestures, listed on the shortcut sheet next to the keys they complement. */
 export type Gesture = { gesture: string; label: string; scope: Scope };
 
-/** The one table of keys: the dispatcher and the shortcut sheet both read it. */
-export const keymap: Binding[] = [
-  { action: 'help', keys: ['F1', '?'], label: 'Show this sheet of shortcuts', scope: 'global' },
-  { action: 'jobs', keys: ['j'], label: 'Show or hide the jobs panel', scope: 'global' },
-  { action: 'close', keys: ['Escape'], label: 'Close the dialog', scope: 'dialog' },
+const b = (scope: Scope, action: string, keys: string[], label: string, focusFree?: boolean): Binding =>
+  focusFree ? { scope, action, keys, label, focusFree } : { scope, action, keys, label };
 
-  { action: 'up', keys: ['ArrowUp'], label: 'Previous folder', scope: 'folders' },
-  { action: 'down', keys: ['ArrowDown'], label: 'Next folder', scope: 'folders' },
-  {
-    action: 'enter',
-    keys: ['Enter', 'ArrowRight'],
-    label: 'Go into the folder (opens a project folder)',
-    scope: 'folders',
-  },
-  { action: 'parent', keys: ['Backspace', 'ArrowLeft'], label: 'Go to the parent folder', scope: 'folders' },
+const typeKeys = Array.from({ length: 9 }, (_, i) =>
+  b(
+    'viewer',
+    `type${i + 1}`,
+    [String(i + 1)],
+    `Defect type ${i + 1} for the selected region (or the next drawn)`,
+  ),
+);
 
-  { action: 'import', keys: ['i'], label: 'Import images…', scope: 'browser' },
-  { action: 'search', keys: ['/'], label: 'Search file paths', scope: 'browser' },
-  { action: 'left', keys: ['ArrowLeft'], label: 'Select the previous image', scope: 'browser' },
-  { action: 'right', keys: ['ArrowRight'], label: 'Select the next image', scope: 'browser' },
-  { action: 'up', keys: ['ArrowUp'], label: 'Select the image above', scope: 'browser' },
-  { action: 'down', keys: ['ArrowDown'], label: 'Select the image below', scope: 'browser' },
-  { action: 'pageUp', keys: ['PageUp'], label: 'One screen up', scope: 'browser' },
-  { action: 'pageDown', keys: ['PageDown'], label: 'One screen down', scope: 'browser' },
-  { action: 'first', keys: ['Home'], label: 'First image', scope: 'browser' },
-  { action: 'last', keys: ['End'], label: 'Last image', scope: 'browser' },
-  { action: 'open', keys: ['Enter'], label: 'Open the selected image', scope: 'browser', focusFree: true },
+/** The one table of keys as shipped: the dispatcher, the shortcut sheet and the settings all read it. */
+export const defaultKeymap: Binding[] = [
+  b('global', 'help', ['F1', '?'], 'Show this sheet of shortcuts'),
+  b('global', 'jobs', ['j'], 'Show or hide the jobs panel'),
+  b('global', 'settings', ['Ctrl+,'], 'Change the keys (settings)'),
+  b('dialog', 'close', ['Escape'], 'Close the dialog'),
 
-  { action: 'next', keys: ['d', 'ArrowRight'], label: 'Next image (in the filter order)', scope: 'viewer' },
-  { action: 'previous', keys: ['a', 'ArrowLeft'], label: 'Previous image', scope: 'viewer' },
-  { action: 'back', keys: ['Escape'], label: 'Back to the grid', scope: 'viewer' },
-  { action: 'fit', keys: ['f'], label: 'Fit the image to the view', scope: 'viewer' },
-  { action: 'actual', keys: ['Ctrl+0', '1'], label: 'Actual pixels (100 %)', scope: 'viewer' },
-  { action: 'zoomIn', keys: ['+', '='], label: 'Zoom in', scope: 'viewer' },
-  { action: 'zoomOut', keys: ['-'], label: 'Zoom out', scope: 'viewer' },
-  { action: 'labels', keys: ['l'], label: 'Show or hide the labels', scope: 'viewer' },
-  { action: 'nextRegion', keys: ['Tab'], label: 'Select the next region', scope: 'viewer', focusFree: true },
-  {
-    action: 'previousRegion',
-    keys: ['Shift+Tab'],
-    label: 'Select the previous region',
-    scope: 'viewer',
-    focusFree: true,
-  },
-  { action: 'frameRegion', keys: ['z'], label: 'Zoom to the selected region', scope: 'viewer' },
+  b('folders', 'up', ['ArrowUp'], 'Previous folder'),
+  b('folders', 'down', ['ArrowDown'], 'Next folder'),
+  b('folders', 'enter', ['Enter', 'ArrowRight'], 'Go into the folder (opens a project folder)'),
+  b('folders', 'parent', ['Backspace', 'ArrowLeft'], 'Go to the parent folder'),
+
+  b('browser', 'import', ['i'], 'Import images…'),
+  b('browser', 'review', ['r'], 'Review: walk the review queue (unreviewed first)'),
+  b('browser', 'search', ['/'], 'Search file paths'),
+  b('browser', 'left', ['ArrowLeft'], 'Select the previous image'),
+  b('browser', 'right', ['ArrowRight'], 'Select the next image'),
+  b('browser', 'up', ['ArrowUp'], 'Select the image above'),
+  b('browser', 'down', ['ArrowDown'], 'Select the image below'),
+  b('browser', 'pageUp', ['PageUp'], 'One screen up'),
+  b('browser', 'pageDown', ['PageDown'], 'One screen down'),
+  b('browser', 'first', ['Home'], 'First image'),
+  b('browser', 'last', ['End'], 'Last image'),
+  b('browser', 'open', ['Enter'], 'Open the selected image', true),
+
+  b('viewer', 'next', ['d', 'ArrowRight'], 'Next image (in the filter or queue order)'),
+  b('viewer', 'previous', ['a', 'ArrowLeft'], 'Previous image'),
+  b('viewer', 'back', ['Escape'], 'Cancel the drawing, clear the selection, then back to the grid'),
+  b('viewer', 'verdictOk', ['o'], 'Verdict OK'),
+  b('viewer', 'verdictNg', ['n'], 'Verdict NG'),
+  b('viewer', 'verdictUnsure', ['u'], 'Verdict unsure'),
+  b('viewer', 'nextRegion', ['Tab'], 'Select the next region', true),
+  b('viewer', 'previousRegion', ['Shift+Tab'], 'Select the previous region', true),
+  b('viewer', 'confirm', ['c'], 'Confirm the selected prediction'),
+  b('viewer', 'falsePositive', ['x'], 'Mark the selected prediction a false positive'),
+  ...typeKeys,
+  b('viewer', 'typePicker', ['t'], 'Choose the defect type from a list'),
+  b('viewer', 'missed', ['m'], 'Add a defect the model missed (draw it next)'),
+  b('viewer', 'toolSelect', ['v'], 'Select, move, resize; edit polygon points'),
+  b('viewer', 'toolBox', ['r'], 'Draw a box'),
+  b('viewer', 'toolPolygon', ['p'], 'Draw a polygon'),
+  b('viewer', 'toolBrush', ['b'], 'Paint a mask (brush)'),
+  b('viewer', 'toolEraser', ['e'], 'Erase from the selected mask'),
+  b('viewer', 'brushSmaller', ['['], 'Smaller brush'),
+  b('viewer', 'brushLarger', [']'], 'Larger brush'),
+  b('viewer', 'finish', ['Enter'], 'Close the polygon being drawn', true),
+  b('viewer', 'delete', ['Delete', 'Backspace'], 'Delete the selected region (or polygon point)'),
+  b('viewer', 'undo', ['Ctrl+z'], 'Undo (per image, kept across restarts)'),
+  b('viewer', 'redo', ['Ctrl+Shift+z', 'Ctrl+y'], 'Redo'),
+  b('viewer', 'history', ['y'], 'Show or hide the history of this image'),
+  b('viewer', 'describe', ['w'], 'Write the description (L4); Ctrl+Enter saves'),
+  b('viewer', 'save', ['Ctrl+s'], 'Save (everything is saved as you go)'),
+  b('viewer', 'heatmap', ['h'], 'Show or hide the heatmap'),
+  b('viewer', 'labels', ['l'], 'Show or hide the labels'),
+  b('viewer', 'fit', ['f'], 'Fit the image to the view'),
+  b('viewer', 'actual', ['Ctrl+0'], 'Actual pixels (100 %)'),
+  b('viewer', 'zoomIn', ['+', '='], 'Zoom in'),
+  b('viewer', 'zoomOut', ['-'], 'Zoom out'),
+  b('viewer', 'frameRegion', ['z'], 'Zoom to the selected region'),
+
+  b('review', 'nextUnreviewed', ['Shift+d'], 'Next unreviewed image in the queue'),
+
+  b('history', 'up', ['ArrowUp'], 'Newer revision'),
+  b('history', 'down', ['ArrowDown'], 'Older revision'),
+  b('history', 'restore', ['Enter'], 'Restore the image to this revision'),
 ];
 
 export const gestures: Gesture[] = [
@@ -66,6 +98,10 @@ export const gestures: Gesture[] = [
   { gesture: 'Space + drag', label: 'Pan', scope: 'viewer' },
   { gesture: 'Middle drag', label: 'Pan', scope: 'viewer' },
   { gesture: 'Right drag', label: 'Window / level (16-bit images)', scope: 'viewer' },
+  { gesture: 'Click / drag', label: 'Select a region / move it (V)', scope: 'viewer' },
+  { gesture: 'Drag a point', label: 'Move a polygon point (V)', scope: 'viewer' },
+  { gesture: 'Double-click an edge', label: 'Add a polygon point (V)', scope: 'viewer' },
+  { gesture: 'Alt + click a point', label: 'Remove a polygon point (V)', scope: 'viewer' },
 ];
 
 export const scopeTitle: Record<Scope, string> = {
@@ -73,5 +109,15 @@ export const scopeTitle: Record<Scope, string> = {
   dialog: 'Dialogs',
   folders: 'Folder lists (project picker, import)',
   browser: 'Dataset browser',
-  viewer: 'Image view',
+  viewer: 'Image view and review',
+  review: 'Review queue',
+  history: 'History panel (when focused)',
 };
+
+/** Scopes whose keys are live at the same time, so one chord in both would be ambiguous. */
+export function scopesOverlap(a: Scope, b: Scope): boolean {
+  if (a === b) return true;
+  if (a === 'global' || b === 'global') return true;
+  const pair = [a, b].sort().join(' ');
+  return pair === 'review viewer';
+}

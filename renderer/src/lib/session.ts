@@ -1,6 +1,11 @@
 import { resetBrowser, useBrowser } from '../stores/browserStore';
 import { useConnection } from '../stores/connectionStore';
 import { useJobs } from '../stores/jobsStore';
+import { forgetLabels, useLabels } from '../stores/labelStore';
+import { useReview } from '../stores/reviewStore';
+import { useTool } from '../stores/toolStore';
+import { initialMachine } from '../tools/machine';
+import { selectFirstUndecided } from '../viewer/reviewActions';
 import { useProject } from '../stores/projectStore';
 import { invalidateSummaries } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
@@ -20,6 +25,7 @@ function refreshSamples(): void {
     void useBrowser.getState().reload();
     void useProject.getState().refreshProject();
     void useTaxonomy.getState().load();
+    void useReview.getState().refreshStats();
   }, SETTLE_MS);
 }
 
@@ -36,10 +42,17 @@ function onEvent(event: AppEvent): void {
       refreshSamples();
       break;
     case 'labels:changed':
-      // Someone changed this image's truth: the open view and the tiles show the new one.
+      // Someone changed this image's truth (here, in another tab or window): show the new one.
+      useLabels.getState().changed(event.payload.sampleId, event.payload.revision);
       if (useViewer.getState().sampleId === event.payload.sampleId) void useViewer.getState().refresh();
       refreshSamples();
       break;
+    case 'predictions:changed': {
+      const open = useViewer.getState().sampleId;
+      if (open !== null && event.payload.sampleIds.includes(open)) void useLabels.getState().reload();
+      refreshSamples();
+      break;
+    }
     case 'project:changed':
       if (event.payload.dir === null) useProject.setState({ project: null });
       else void useProject.getState().refreshProject();
@@ -51,8 +64,12 @@ function onEvent(event: AppEvent): void {
 function onProjectChange(dir: string | null): void {
   resetBrowser();
   invalidateSummaries(true);
+  useReview.getState().stop();
+  useReview.setState({ stats: null });
   useViewer.getState().close();
+  forgetLabels();
   if (dir === null) return;
+  void useReview.getState().refreshStats();
   void useBrowser.getState().reload();
   void useTaxonomy.getState().load();
   void useJobs.getState().load();
@@ -73,6 +90,21 @@ export function startSession(transport: Transport): void {
     }
   });
   transport.onEvent(onEvent);
+  // The open image's label follows the viewer; a new image starts with the tool at rest.
+  useViewer.subscribe((state, before) => {
+    if (state.sampleId === before.sampleId) return;
+    const tool = useTool.getState();
+    tool.setMachine(initialMachine(tool.tool));
+    tool.set({ pending: null, missed: false });
+    if (state.sampleId === null) useLabels.getState().clear();
+    else {
+      const id = state.sampleId;
+      const loading = useLabels.getState().load(id, useReview.getState().isAudit(id));
+      // A label read ahead is on screen at once: so is the selection C and X act on.
+      selectFirstUndecided(id);
+      void loading.then(() => selectFirstUndecided(id));
+    }
+  });
   useProject.subscribe((state, before) => {
     const dir = state.project?.dir ?? null;
     if (dir !== (before.project?.dir ?? null)) onProjectChange(dir);

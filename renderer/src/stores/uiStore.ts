@@ -5,6 +5,9 @@ type UiStore = {
   importOpen: boolean;
   shortcutsOpen: boolean;
   jobsOpen: boolean;
+  typePickerOpen: boolean;
+  keymapOpen: boolean;
+  historyOpen: boolean;
   set(patch: Partial<Omit<UiStore, 'set'>>): void;
 };
 
@@ -12,5 +15,8 @@ export const useUi = create<UiStore>((set) => ({
   importOpen: false,
   shortcutsOpen: false,
   jobsOpen: false,
+  typePickerOpen: false,
+  keymapOpen: false,
+  historyOpen: false,
   set: (patch) => set(patch),
 }));

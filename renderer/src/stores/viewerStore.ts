@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import type { RegionId, SampleDetail, SampleId } from '../../../electron/contract';
+import type { SampleDetail, SampleId } from '../../../electron/contract';
+import type { Selection } from '../tools/types';
 import { api } from '../transport/current';
+import { prefetchedDetail } from '../viewer/prefetch';
 import { showError } from './toastStore';
 
 export type WindowLevel = { center: number; width: number };
@@ -11,7 +13,8 @@ type ViewerStore = {
   detail: SampleDetail | null;
   error: string | null;
   showLabels: boolean;
-  selectedRegion: RegionId | null;
+  /** A label region or a predicted region; session state, not saved. */
+  selection: Selection | null;
   /** Only for 16-bit images; null until the raw pixels arrive and an initial window is measured. */
   windowLevel: WindowLevel | null;
   open(id: SampleId): Promise<void>;
@@ -19,7 +22,7 @@ type ViewerStore = {
   refresh(): Promise<void>;
   close(): void;
   toggleLabels(): void;
-  selectRegion(id: RegionId | null): void;
+  select(selection: Selection | null): void;
   setWindowLevel(wl: WindowLevel | null): void;
 };
 
@@ -28,10 +31,17 @@ export const useViewer = create<ViewerStore>((set, get) => ({
   detail: null,
   error: null,
   showLabels: true,
-  selectedRegion: null,
+  selection: null,
   windowLevel: null,
   async open(id) {
-    set({ sampleId: id, error: null, selectedRegion: null, windowLevel: null });
+    const ahead = prefetchedDetail(id);
+    set({
+      sampleId: id,
+      error: null,
+      selection: null,
+      windowLevel: null,
+      ...(ahead ? { detail: ahead } : {}),
+    });
     const result = await api()['samples:get']({ id });
     if (get().sampleId !== id) return;
     if (result.ok) {
@@ -48,13 +58,13 @@ export const useViewer = create<ViewerStore>((set, get) => ({
     if (result.ok && get().sampleId === id) set({ detail: result.value });
   },
   close() {
-    set({ sampleId: null, detail: null, error: null, selectedRegion: null, windowLevel: null });
+    set({ sampleId: null, detail: null, error: null, selection: null, windowLevel: null });
   },
   toggleLabels() {
     set({ showLabels: !get().showLabels });
   },
-  selectRegion(id) {
-    set({ selectedRegion: id });
+  select(selection) {
+    set({ selection });
   },
   setWindowLevel(windowLevel) {
     set({ windowLevel });

@@ -1,14 +1,24 @@
 import type Konva from 'konva';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { Image as KonvaImage, Layer, Stage } from 'react-konva';
-import type { Region, RegionId } from '../../../electron/contract';
 import { publishReadout, type Camera } from '../lib/readout';
 import { useSize } from '../lib/useSize';
+import { useLabels } from '../stores/labelStore';
+import { useOverlay } from '../stores/overlayStore';
+import { useTool } from '../stores/toolStore';
+import { useViewer } from '../stores/viewerStore';
+import { BrushPreview } from './BrushPreview';
 import { fit, frameRect, toImage, wheelFactor, zoomAt, zoomTo, type Rect } from './camera';
 import { CursorLayer, type CursorLayerHandle } from './CursorLayer';
+import { EditHandles } from './EditHandles';
+import { hiddenRegion, selectedIds } from './editTarget';
 import { LabelsLayer } from './LabelsLayer';
+import { OverlayLayer } from './OverlayLayer';
 import type { PixelSource } from './pixelSource';
+import { ToolPreview } from './ToolPreview';
+import { useHeatmap } from './useHeatmap';
 import { useStageInput } from './useStageInput';
+import { useToolPointer } from './useToolPointer';
 import { useWindowLevelPaint } from './useWindowLevelPaint';
 
 export type StageHandle = {
@@ -20,15 +30,12 @@ export type StageHandle = {
 
 type Props = {
   source: PixelSource | null;
-  regions: Region[];
-  showLabels: boolean;
-  selectedRegion: RegionId | null;
   placeholder: string;
   onWindowDrag?(dx: number, dy: number): void;
 };
 
 export const ImageStage = forwardRef<StageHandle, Props>(function ImageStage(props, ref) {
-  const { source, regions, showLabels, selectedRegion, placeholder, onWindowDrag } = props;
+  const { source, placeholder, onWindowDrag } = props;
   const box = useRef<HTMLDivElement>(null);
   const view = useSize(box);
   const stage = useRef<Konva.Stage>(null);
@@ -37,6 +44,31 @@ export const ImageStage = forwardRef<StageHandle, Props>(function ImageStage(pro
   const camera = useRef<Camera>({ scale: 1, x: 0, y: 0 });
   // While the user has not zoomed or panned, a resize keeps the image fitted.
   const fitted = useRef(true);
+
+  const labelState = useLabels((s) => s.state);
+  const audit = useLabels((s) => s.audit);
+  const showLabels = useViewer((s) => s.showLabels);
+  const selection = useViewer((s) => s.selection);
+  const toolName = useTool((s) => s.tool);
+  const heatmapOn = useOverlay((s) => s.heatmap);
+  // Never one image with another's labels: the label must be for the pixels on screen.
+  const state = source && labelState?.sampleId === source.sampleId ? labelState : null;
+  const prediction = state?.prediction ?? null;
+  const heatmap = useHeatmap(
+    state?.sampleId ?? null,
+    prediction?.id ?? null,
+    prediction?.anomalyMapPath ?? null,
+    !audit && heatmapOn,
+  );
+  // A number, not the tool state: a brush stroke's pointer events must not re-render the stage.
+  const hidden = useTool((s) => hiddenRegion(state, s.machine, s.pending));
+  // With the heatmap switched off nothing is loaded, but the controls stay to switch it back on.
+  const hasMap = heatmap !== null || (!heatmapOn && !audit && prediction !== null);
+  useEffect(() => {
+    useOverlay.getState().setAvailable(hasMap);
+  }, [hasMap]);
+  useEffect(() => () => useOverlay.getState().setAvailable(false), []);
+  const selected = selectedIds(state, selection);
 
   const apply = useCallback((next: Camera, keepFit = false) => {
     camera.current = next;
@@ -76,16 +108,19 @@ export const ImageStage = forwardRef<StageHandle, Props>(function ImageStage(pro
     }
     const x = Math.floor(at[0]);
     const y = Math.floor(at[1]);
-    cursor.current?.moveTo({ x, y });
+    cursor.current?.moveTo({ x, y }, at);
     publishReadout({ cursor: `x ${x}  y ${y}  = ${source.valueAt(x, y)}` });
   };
 
   const fittedTo = useRef<PixelSource | null>(null);
   useEffect(() => {
     if (!source || view.width === 0) return;
-    // A new image always starts fitted; a resize refits only if the user left the fit alone.
-    if (fittedTo.current !== source || fitted.current) apply(fit(view, source), true);
-    if (fittedTo.current !== source) hover(pointer.current);
+    const before = fittedTo.current;
+    // Another image of the same size keeps the zoom and position (comparing parts side by side);
+    // any other new image starts fitted; a resize refits only if the user left the fit alone.
+    const sameSize = before !== null && before.width === source.width && before.height === source.height;
+    if ((before !== source && !sameSize) || fitted.current) apply(fit(view, source), true);
+    if (before !== source) hover(pointer.current);
     fittedTo.current = source;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- hover reads the same source; it need not re-run this
   }, [source, view, apply]);
@@ -93,24 +128,49 @@ export const ImageStage = forwardRef<StageHandle, Props>(function ImageStage(pro
 
   useWindowLevelPaint(source, imageLayer);
 
+  const tool = useToolPointer(stage, camera, cursor);
   useStageInput(box, {
     zoom: (deltaY, mode, x, y) => apply(zoomAt(camera.current, wheelFactor(deltaY, mode), x, y)),
     pan: (dx, dy) => apply({ ...camera.current, x: camera.current.x + dx, y: camera.current.y + dy }),
     windowDrag: onWindowDrag,
     hover,
+    tool: source && state ? tool : undefined,
   });
 
+  const image = useMemo(() => (source ? { width: source.width, height: source.height } : null), [source]);
   return (
-    <div ref={box} className="stage" data-testid="viewer-stage" data-loaded={source ? 'true' : 'false'}>
+    <div
+      ref={box}
+      className={`stage stage--${toolName}`}
+      data-testid="viewer-stage"
+      data-loaded={source ? 'true' : 'false'}
+      data-sample-id={state?.sampleId ?? ''}
+      data-revision={state?.revision ?? ''}
+    >
       {view.width > 0 && (
         <Stage ref={stage} width={view.width} height={view.height}>
           <Layer ref={imageLayer} listening={false}>
             {source && <KonvaImage image={source.image} width={source.width} height={source.height} />}
           </Layer>
-          {/* Reserved for the heatmap and predicted regions; fixed in the stack so the order never shifts. */}
-          <Layer listening={false} />
-          <LabelsLayer regions={source ? regions : []} visible={showLabels} selected={selectedRegion} />
-          <CursorLayer width={source?.width ?? 0} height={source?.height ?? 0} handleRef={cursor} />
+          <OverlayLayer
+            state={state}
+            audit={audit}
+            heatmap={heatmap}
+            image={image}
+            selected={selected.prediction}
+            hidden={null}
+          />
+          <LabelsLayer
+            regions={state?.regions ?? []}
+            visible={showLabels}
+            selected={selected.region}
+            hidden={hidden}
+          />
+          <CursorLayer width={source?.width ?? 0} height={source?.height ?? 0} handleRef={cursor}>
+            {state && image && <EditHandles state={state} audit={audit} image={image} />}
+            <ToolPreview />
+            <BrushPreview />
+          </CursorLayer>
         </Stage>
       )}
       {!source && <div className="stage__note">{placeholder}</div>}

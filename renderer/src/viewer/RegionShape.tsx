@@ -1,53 +1,54 @@
-import { useMemo } from 'react';
-import { Image as KonvaImage, Line, Rect } from 'react-konva';
-import type { MaskShape, Region } from '../../../electron/contract';
-import { hexToRgb } from '../lib/colors';
-import { maskCanvas } from './maskCanvas';
+import { Shape as KonvaShape } from 'react-konva';
+import type { Shape } from '../../../electron/contract';
+import { kindOf, shapeBounds } from '../regions';
+import type { DrawContext, Look } from '../regions/types';
 import { RegionHalo } from './RegionHalo';
-import { shapeBounds } from './regionGeometry';
 
-type Props = { region: Region; color: string; selected: boolean };
+export type RegionStyle = 'label' | 'prediction' | 'decided' | 'preview';
 
-function rgba(hex: string, alpha: number): string {
-  const [r, g, b] = hexToRgb(hex);
-  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
-}
+type Props = { shape: Shape; color: string; style: RegionStyle; selected: boolean };
 
-function MaskImage({ mask, color }: { mask: MaskShape; color: string }) {
-  // Decoded once per mask and colour, not per frame: the layer redraws the canvas as an image.
-  const canvas = useMemo(() => maskCanvas(mask, color), [mask, color]);
-  return <KonvaImage image={canvas} x={mask.x} y={mask.y} width={mask.w} height={mask.h} listening={false} />;
-}
-
-/** Ground truth is drawn solid in its type's colour; strokes stay the same screen width at any zoom. */
-export function RegionShape({ region, color, selected }: Props) {
-  const { shape } = region;
-  const style = {
-    stroke: color,
-    strokeWidth: selected ? 3 : 1.5,
-    strokeScaleEnabled: false,
-    fill: rgba(color, selected ? 0.32 : 0.22),
-    listening: false,
-    perfectDrawEnabled: false,
+/** Screen pixels; divided by the zoom at draw time, so lines stay thin at any zoom. */
+function lookFor(style: RegionStyle, selected: boolean, color: string, scale: number): Look {
+  const px = (n: number) => n / scale;
+  const dashed = style === 'prediction' || style === 'decided';
+  return {
+    color,
+    fillAlpha: style === 'label' ? (selected ? 0.32 : 0.22) : style === 'preview' ? 0.18 : 0,
+    lineWidth: px(selected ? 2.5 : 1.5),
+    dash: dashed ? [px(6), px(4)] : selected || style === 'preview' ? [px(4), px(3)] : null,
+    alpha: style === 'decided' && !selected ? 0.4 : 1,
   };
-  const bounds = shapeBounds(shape);
+}
+
+/**
+ * One region drawn by its kind's module: labels solid in the type colour, predictions dashed,
+ * decided predictions faint, the selected one thicker over a light halo. Drawn from the stage
+ * scale at paint time, so zooming re-renders nothing in React.
+ */
+export function RegionShape({ shape, color, style, selected }: Props) {
+  const kind = kindOf(shape);
   return (
     <>
-      {shape.kind === 'box' && <Rect x={shape.x} y={shape.y} width={shape.w} height={shape.h} {...style} />}
-      {shape.kind === 'polygon' && <Line points={shape.points.flat()} closed {...style} />}
-      {shape.kind === 'mask' && <MaskImage mask={shape} color={color} />}
-      {shape.kind === 'mask' && selected && (
-        <Rect
-          x={bounds.x}
-          y={bounds.y}
-          width={bounds.w}
-          height={bounds.h}
-          {...style}
-          fill={undefined}
-          dash={[4, 3]}
-        />
-      )}
-      <RegionHalo bounds={bounds} color={color} />
+      <KonvaShape
+        listening={false}
+        perfectDrawEnabled={false}
+        sceneFunc={(ctx, node) => {
+          const scale = node.getStage()?.scaleX() ?? 1;
+          const draw = ctx as unknown as DrawContext;
+          if (selected && shape.kind !== 'mask') {
+            kind.draw(draw, shape, {
+              color: '#ffffff',
+              fillAlpha: 0,
+              lineWidth: 5 / scale,
+              dash: null,
+              alpha: 0.55,
+            });
+          }
+          kind.draw(draw, shape, lookFor(style, selected, color, scale));
+        }}
+      />
+      <RegionHalo bounds={shapeBounds(shape)} color={color} />
     </>
   );
 }

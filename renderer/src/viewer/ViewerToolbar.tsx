@@ -1,26 +1,77 @@
+import { withKey } from '../keys/hint';
+import { useKeymap } from '../keys/keymapStore';
 import { formatCount } from '../lib/format';
 import { useBrowser } from '../stores/browserStore';
 import { useProject } from '../stores/projectStore';
+import { useReview } from '../stores/reviewStore';
 import { useUi } from '../stores/uiStore';
 import { useViewer } from '../stores/viewerStore';
+import { HeatmapControls } from './HeatmapControls';
+import { step } from './navigation';
+import { ToolPalette } from './ToolPalette';
 
-type Props = { onBack(): void; onStep(delta: number): void; onFit(): void; onActual(): void };
+type Props = { onFit(): void; onActual(): void };
 
-export function ViewerToolbar({ onBack, onStep, onFit, onActual }: Props) {
+function Position() {
+  const reviewing = useReview((s) => s.active);
+  const index = useReview((s) => s.index);
+  const queued = useReview((s) => s.ids.length);
+  const selected = useBrowser((s) => s.selected);
+  const count = useBrowser((s) => s.ids.length);
+  const at = reviewing ? index : selected;
+  const total = reviewing ? queued : count;
+  return (
+    <>
+      {reviewing && (
+        <span className="tag tag--review" data-testid="review-mode">
+          Review
+        </span>
+      )}
+      <span className="toolbar__counts" data-testid="viewer-position">
+        {at >= 0 ? formatCount(at + 1) : '–'} <span className="muted">/ {formatCount(total)}</span>
+      </span>
+      <div className="btn-group">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => step(-1)}
+          disabled={at <= 0}
+          title={withKey('Previous', 'previous')}
+        >
+          ‹
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => step(1)}
+          disabled={at >= total - 1}
+          title={withKey('Next', 'next')}
+        >
+          ›
+        </button>
+      </div>
+    </>
+  );
+}
+
+export function ViewerToolbar({ onFit, onActual }: Props) {
+  useKeymap((s) => s.keymap);
   const project = useProject((s) => s.project);
   const detail = useViewer((s) => s.detail);
   const showLabels = useViewer((s) => s.showLabels);
   const toggleLabels = useViewer((s) => s.toggleLabels);
-  const selected = useBrowser((s) => s.selected);
-  const count = useBrowser((s) => s.ids.length);
   const setUi = useUi((s) => s.set);
+  const back = () => {
+    useReview.getState().stop();
+    useViewer.getState().close();
+  };
   return (
     <header className="toolbar" data-testid="viewer-toolbar">
       <button
         type="button"
         className="btn"
-        onClick={onBack}
-        title="Back to the grid (Esc)"
+        onClick={back}
+        title={withKey('Back to the grid', 'back')}
         data-testid="viewer-back"
       >
         ◂ Grid
@@ -32,36 +83,16 @@ export function ViewerToolbar({ onBack, onStep, onFit, onActual }: Props) {
           {detail?.fileName ?? '…'}
         </span>
       </nav>
-      <span className="toolbar__counts" data-testid="viewer-position">
-        {selected >= 0 ? formatCount(selected + 1) : '–'}{' '}
-        <span className="muted">/ {formatCount(count)}</span>
-      </span>
-      <div className="btn-group">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => onStep(-1)}
-          disabled={selected <= 0}
-          title="Previous (A or ←)"
-        >
-          ‹
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => onStep(1)}
-          disabled={selected >= count - 1}
-          title="Next (D or →)"
-        >
-          ›
-        </button>
-      </div>
+      <Position />
+      <span className="toolbar__sep" />
+      <ToolPalette />
       <span className="toolbar__spacer" />
+      <HeatmapControls />
       <div className="btn-group">
-        <button type="button" className="btn" onClick={onFit} title="Fit (F)">
+        <button type="button" className="btn" onClick={onFit} title={withKey('Fit', 'fit')}>
           Fit
         </button>
-        <button type="button" className="btn" onClick={onActual} title="Actual pixels (Ctrl+0 or 1)">
+        <button type="button" className="btn" onClick={onActual} title={withKey('Actual pixels', 'actual')}>
           1:1
         </button>
       </div>
@@ -70,7 +101,7 @@ export function ViewerToolbar({ onBack, onStep, onFit, onActual }: Props) {
         className={`btn${showLabels ? ' is-on' : ''}`}
         aria-pressed={showLabels}
         onClick={toggleLabels}
-        title="Show or hide the labels (L)"
+        title={withKey('Show or hide the labels', 'labels')}
         data-testid="toggle-labels"
       >
         Labels
@@ -78,8 +109,17 @@ export function ViewerToolbar({ onBack, onStep, onFit, onActual }: Props) {
       <button
         type="button"
         className="btn"
+        onClick={() => setUi({ historyOpen: !useUi.getState().historyOpen })}
+        title={withKey('History of this image', 'history')}
+        data-testid="history-button"
+      >
+        History
+      </button>
+      <button
+        type="button"
+        className="btn"
         onClick={() => setUi({ shortcutsOpen: true })}
-        title="Keyboard shortcuts (F1 or ?)"
+        title={withKey('Keyboard shortcuts', 'help', 'global')}
       >
         ?
       </button>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { SampleDetail } from '../../../electron/contract';
 import { showError } from '../stores/toastStore';
 import { useViewer } from '../stores/viewerStore';
-import { loadPixels, type PixelSource } from './pixelSource';
+import { pixelsFor } from './pixelCache';
+import type { PixelSource } from './pixelSource';
 
 type Answer = { key: string; source: PixelSource | null; error: string | null };
 
@@ -25,7 +26,8 @@ export function usePixelSource(detail: SampleDetail | null): {
     const sample = latest.current;
     if (!key || !sample) return;
     const abort = new AbortController();
-    loadPixels(sample, abort.signal).then(
+    // Shared with the read-ahead of the next image; leaving early only ignores the answer.
+    pixelsFor(sample).then(
       (source) => {
         if (abort.signal.aborted) return;
         if (source.initialWindow) useViewer.getState().setWindowLevel(source.initialWindow);

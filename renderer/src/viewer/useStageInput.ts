@@ -7,9 +7,18 @@ export type StageInput = {
   pan(dx: number, dy: number): void;
   /** Right-drag, for window/level; absent when the image has no window to set. */
   windowDrag?(dx: number, dy: number): void;
+  /**
+   * Left-button gestures for the active tool (screen point in the stage box). A 'down' answered
+   * false is not the tool's (a transformer handle took it), so the pointer is not captured.
+   */
+  tool?(
+    type: 'down' | 'move' | 'up' | 'dblclick',
+    point: { x: number; y: number },
+    event: MouseEvent,
+  ): boolean;
 };
 
-type Mode = 'none' | 'pan' | 'window';
+type Mode = 'none' | 'pan' | 'window' | 'tool';
 
 function typingIn(target: EventTarget | null): boolean {
   return (
@@ -49,6 +58,7 @@ export function useStageInput(box: RefObject<HTMLDivElement | null>, input: Stag
     const onDown = (e: PointerEvent) => {
       if (e.button === 1 || (e.button === 0 && space)) mode = 'pan';
       else if (e.button === 2 && latest.current.windowDrag) mode = 'window';
+      else if (e.button === 0 && latest.current.tool?.('down', local(e), e)) mode = 'tool';
       else return;
       e.preventDefault();
       el.setPointerCapture(e.pointerId);
@@ -61,10 +71,12 @@ export function useStageInput(box: RefObject<HTMLDivElement | null>, input: Stag
       last = { x: e.clientX, y: e.clientY };
       if (mode === 'pan') latest.current.pan(dx, dy);
       if (mode === 'window') latest.current.windowDrag?.(dx, dy);
+      if (mode === 'tool' || mode === 'none') latest.current.tool?.('move', local(e), e);
       latest.current.hover(local(e));
     };
     const onUp = (e: PointerEvent) => {
       if (mode === 'none') return;
+      if (mode === 'tool') latest.current.tool?.('up', local(e), e);
       mode = 'none';
       if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
       setCursor();
@@ -73,6 +85,8 @@ export function useStageInput(box: RefObject<HTMLDivElement | null>, input: Stag
     // Middle-click would start the browser's autoscroll, right-click its menu.
     const onMouseDown = (e: MouseEvent) => e.button === 1 && e.preventDefault();
     const onMenu = (e: MouseEvent) => e.preventDefault();
+    const onDouble = (e: MouseEvent) =>
+      e.button === 0 && !space && latest.current.tool?.('dblclick', local(e), e);
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== ' ' || typingIn(e.target) || e.target instanceof HTMLButtonElement) return;
       e.preventDefault();
@@ -88,6 +102,7 @@ export function useStageInput(box: RefObject<HTMLDivElement | null>, input: Stag
     el.addEventListener('pointerleave', onLeave);
     el.addEventListener('mousedown', onMouseDown);
     el.addEventListener('contextmenu', onMenu);
+    el.addEventListener('dblclick', onDouble);
     window.addEventListener('keydown', onKey);
     window.addEventListener('keyup', onKey);
     return () => {
@@ -99,6 +114,7 @@ export function useStageInput(box: RefObject<HTMLDivElement | null>, input: Stag
       el.removeEventListener('pointerleave', onLeave);
       el.removeEventListener('mousedown', onMouseDown);
       el.removeEventListener('contextmenu', onMenu);
+      el.removeEventListener('dblclick', onDouble);
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keyup', onKey);
     };

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type RunningServer = { url: string; stop(): Promise<void> };
@@ -7,9 +7,23 @@ export type RunningServer = { url: string; stop(): Promise<void> };
 const READY = /MAU Studio serving at (\S+)/;
 const START_TIMEOUT_MS = 90_000;
 
-/** Builds the renderer once if no build exists, so the test also runs on a fresh clone. */
+/** The newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * Builds the renderer when no build exists or a renderer source is newer than it, so the test
+ * runs on a fresh clone and never against a stale build.
+ */
 export function ensureRendererBuild(root: string): void {
-  if (existsSync(join(root, 'dist/renderer/index.html'))) return;
+  const built = join(root, 'dist/renderer/index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(root, 'renderer'))) return;
   execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], {
     cwd: root,
     stdio: 'inherit',

@@ -41,3 +41,22 @@ export function maskArea(mask: Pick<MaskShape, 'rle'>): number {
   for (let i = 1; i < mask.rle.length; i += 2) area += mask.rle[i] ?? 0;
   return area;
 }
+
+/** One byte per crop pixel → alternating 0/1 run lengths, starting with a (maybe empty) run of zeros. */
+export function encodeMask(bits: Uint8Array): number[] {
+  const runs: number[] = [];
+  let value = 0;
+  let run = 0;
+  for (let i = 0; i < bits.length; i++) {
+    const bit = bits[i] ? 1 : 0;
+    if (bit === value) {
+      run++;
+      continue;
+    }
+    runs.push(run);
+    value = bit;
+    run = 1;
+  }
+  runs.push(run);
+  return runs;
+}

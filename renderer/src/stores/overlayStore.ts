@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+
+const STORAGE_KEY = 'mau.overlay.v1';
+
+type Saved = { opacity: number; threshold: number };
+
+function readSaved(): Saved {
+  try {
+    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<Saved>) : {};
+    const num = (v: unknown, fallback: number) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : fallback);
+    return { opacity: num(parsed.opacity, 0.5), threshold: num(parsed.threshold, 0) };
+  } catch {
+    return { opacity: 0.5, threshold: 0 };
+  }
+}
+
+/** How the model's heatmap is laid over the image: a view setting, kept across images and sessions. */
+type OverlayStore = Saved & {
+  heatmap: boolean;
+  /** The image on screen has a heatmap to show (set by the stage once it loaded). */
+  available: boolean;
+  setAvailable(available: boolean): void;
+  toggleHeatmap(): void;
+  setOpacity(opacity: number): void;
+  setThreshold(threshold: number): void;
+};
+
+export const useOverlay = create<OverlayStore>((set, get) => {
+  const persist = () => {
+    try {
+      const { opacity, threshold } = get();
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ opacity, threshold }));
+    } catch {
+      // not persisted; the setting still holds for this session
+    }
+  };
+  return {
+    ...readSaved(),
+    heatmap: true,
+    available: false,
+    setAvailable(available) {
+      if (available !== get().available) set({ available });
+    },
+    toggleHeatmap: () => set({ heatmap: !get().heatmap }),
+    setOpacity(opacity) {
+      set({ opacity });
+      persist();
+    },
+    setThreshold(threshold) {
+      set({ threshold });
+      persist();
+    },
+  };
+});

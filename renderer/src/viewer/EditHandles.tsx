@@ -1,0 +1,81 @@
+import type Konva from 'konva';
+import { useEffect, useRef } from 'react';
+import { Rect, Transformer } from 'react-konva';
+import type { LabelState } from '../../../electron/contract/review';
+import { editableOf } from '../review/reviewModel';
+import { useTool } from '../stores/toolStore';
+import { useViewer } from '../stores/viewerStore';
+import { dispatchTool } from './toolRunner';
+import { ScreenDots } from './ScreenDots';
+
+type Props = { state: LabelState; audit: boolean; image: { width: number; height: number } };
+
+const HANDLE = '#ffffff';
+
+/** Resize handles for the selected box (Konva's transformer); its result goes to the select tool. */
+function BoxTransformer({
+  box,
+  image,
+}: {
+  box: { x: number; y: number; w: number; h: number };
+  image: Props['image'];
+}) {
+  const proxy = useRef<Konva.Rect>(null);
+  const transformer = useRef<Konva.Transformer>(null);
+  useEffect(() => {
+    if (proxy.current && transformer.current) {
+      transformer.current.nodes([proxy.current]);
+      transformer.current.getLayer()?.batchDraw();
+    }
+  }, [box.x, box.y, box.w, box.h]);
+  const done = () => {
+    const node = proxy.current;
+    if (!node) return;
+    const x0 = Math.max(0, Math.round(node.x()));
+    const y0 = Math.max(0, Math.round(node.y()));
+    const x1 = Math.min(image.width, Math.round(node.x() + node.width() * node.scaleX()));
+    const y1 = Math.min(image.height, Math.round(node.y() + node.height() * node.scaleY()));
+    node.setAttrs({ x: box.x, y: box.y, width: box.w, height: box.h, scaleX: 1, scaleY: 1 });
+    dispatchTool({ type: 'transformed', shape: { kind: 'box', x: x0, y: y0, w: x1 - x0, h: y1 - y0 } });
+  };
+  return (
+    <>
+      <Rect ref={proxy} x={box.x} y={box.y} width={box.w} height={box.h} listening={false} />
+      <Transformer
+        ref={transformer}
+        rotateEnabled={false}
+        flipEnabled={false}
+        keepRatio={false}
+        ignoreStroke
+        anchorSize={8}
+        anchorStroke={HANDLE}
+        anchorFill="#111316"
+        borderStroke={HANDLE}
+        borderDash={[3, 3]}
+        onTransformEnd={done}
+      />
+    </>
+  );
+}
+
+/** With V: the selected box gets resize handles, the selected polygon its corner handles. */
+export function EditHandles({ state, audit, image }: Props) {
+  const tool = useTool((s) => s.tool);
+  const machine = useTool((s) => s.machine);
+  const pending = useTool((s) => s.pending);
+  const selection = useViewer((s) => s.selection);
+  if (tool !== 'select' || pending || machine.state.kind === 'moving') return null;
+  const edit = editableOf(state, audit && selection?.kind === 'prediction' ? null : selection);
+  if (!edit) return null;
+  const shape =
+    machine.tool === 'select' && machine.state.kind === 'vertex' ? machine.state.current : edit.shape;
+  if (shape.kind === 'box') return <BoxTransformer box={shape} image={image} />;
+  if (shape.kind !== 'polygon') return null;
+  const picked =
+    machine.tool === 'select' && machine.state.kind === 'idle' && machine.state.vertex
+      ? machine.state.vertex.index
+      : machine.state.kind === 'vertex'
+        ? machine.state.index
+        : -1;
+  return <ScreenDots points={shape.points} radius={4} color={HANDLE} accent={picked} square />;
+}

@@ -1,0 +1,24 @@
+import type { SampleDetail } from '../../../electron/contract';
+import { loadPixels, type PixelSource } from './pixelSource';
+
+/** Decoded images kept for the next and previous image, so stepping through a queue is instant. */
+const MAX = 3;
+const cache = new Map<string, Promise<PixelSource>>();
+
+export const pixelKey = (detail: SampleDetail) => `${detail.id}:${detail.contentHash}`;
+
+/** The image's pixels, shared by whoever asks; a failed load is not kept. */
+export function pixelsFor(detail: SampleDetail): Promise<PixelSource> {
+  const key = pixelKey(detail);
+  let entry = cache.get(key);
+  if (entry) {
+    cache.delete(key);
+    cache.set(key, entry);
+    return entry;
+  }
+  entry = loadPixels(detail, new AbortController().signal);
+  entry.catch(() => cache.delete(key));
+  cache.set(key, entry);
+  while (cache.size > MAX) cache.delete(cache.keys().next().value as string);
+  return entry;
+}

@@ -1,0 +1,25 @@
+import type { SampleDetail, SampleId } from '../../../electron/contract';
+import { useLabels } from '../stores/labelStore';
+import { api } from '../transport/current';
+import { pixelsFor } from './pixelCache';
+
+const details = new Map<SampleId, SampleDetail>();
+
+/** Reads the next image's record, pixels and label ahead of time; failures wait for the real open. */
+export function prefetchSample(id: SampleId): void {
+  const get = api()['samples:get'];
+  void get({ id }).then((result) => {
+    if (!result.ok) return;
+    details.set(id, result.value);
+    if (details.size > 4) details.delete(details.keys().next().value as SampleId);
+    if (!result.value.error) pixelsFor(result.value).catch(() => undefined);
+  });
+  useLabels.getState().prefetch(id);
+}
+
+/** A record read ahead, if any (taken: the open re-reads it in the background anyway). */
+export function prefetchedDetail(id: SampleId): SampleDetail | undefined {
+  const detail = details.get(id);
+  details.delete(id);
+  return detail;
+}

@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Taxonomy } from '../../electron/contract';
+import type { HistoryEntry, LabelState, ReviewStats } from '../../electron/contract/review';
+import { callApi } from './support/api';
+import { collectErrors, launchChromium } from './support/browser';
+import { planPredictions, writePredictionsFile, type ImagePlan } from './support/predictions';
+import { allSamples, projectWithFixture, sharedData } from './support/project';
+import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import { cameraOf, changes, dragImage, shownSample, waitForImage } from './support/viewer';
+
+const root = resolve(import.meta.dirname, '../..');
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let plans: ImagePlan[];
+let hotkey: Map<string, string>;
+const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-review-'));
+const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
+
+beforeAll(async () => {
+  ensureRendererBuild(root);
+  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
+  await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'deeppcb'), 'deeppcb');
+  const taxonomy = await api<Taxonomy>('taxonomy:get', {});
+  hotkey = new Map(taxonomy.defectTypes.map((t) => [t.name, t.hotkey ?? '']));
+  // Five defective boards; the model passes the fourth as OK (it missed everything there).
+  const samples = (await allSamples(server.url)).filter((s) => s.regions.length >= 3).slice(0, 5);
+  plans = planPredictions(samples, [...hotkey.keys()], { passed: [3] });
+  const file = join(temp, 'predictions.json');
+  writePredictionsFile(file, plans);
+  const report = await api<{ imported: number; problems: unknown[] }>('predictions:import', { file });
+  expect(report).toMatchObject({ imported: 5, problems: [] });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  errors = collectErrors(page);
+  // Every image the model passed comes back as a blind audit (a workstation setting).
+  await page.addInitScript(() =>
+    localStorage.setItem('mau.review.v1', JSON.stringify({ threshold: 0.5, auditShare: 1 })),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+/** Presses a key that ends the image's review and waits for the queue to show the next image. */
+async function advancesWith(key: string, from: number): Promise<void> {
+  await page.keyboard.press(key);
+  await expect.poll(() => shownSample(page), { timeout: 15_000 }).not.toBe(from);
+}
+
+/** "+ missed" (M), then the defect drawn over the ground-truth region the model left out, typed with its key. */
+async function addMissed(plan: ImagePlan): Promise<void> {
+  const missed = plan.missed[0]!;
+  if (missed.shape.kind !== 'box') throw new Error('DeepPCB regions are boxes');
+  const { x, y, w, h } = missed.shape;
+  await page.keyboard.press('m');
+  await changes(page, () => dragImage(page, [x, y], [x + w, y + h]));
+  await changes(page, () => page.keyboard.press(hotkey.get(missed.defectType!)!));
+}
+
+const decisionKey = (r: ImagePlan['regions'][number]) =>
+  r.truth === 'correct' ? 'c' : r.truth === 'falsePositive' ? 'x' : hotkey.get(r.trueType!)!;
+
+describe('a reviewer works through the review queue with the keyboard', () => {
+  it('confirms, rejects, retypes, adds a missed defect and judges a blind audit, and the store has every decision', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('browser-screen').waitFor();
+    await page.keyboard.press('r');
+    await page.getByTestId('review-mode').waitFor();
+
+    const byId = new Map(plans.map((p) => [p.sampleId, p]));
+    const done = new Set<number>();
+    let zoomed: { scale: number; x: number; y: number } | null = null;
+    let missedOn: number | null = null;
+    for (let guard = 0; done.size < plans.length && guard < 60; guard++) {
+      const id = (await shownSample(page))!;
+      await waitForImage(page, id);
+      const plan = byId.get(id);
+      if (!plan || done.has(id)) {
+        await advancesWith('d', id);
+        continue;
+      }
+      if (zoomed) expect(await cameraOf(page)).toEqual(zoomed);
+      if (plan.passed) {
+        // Blind: nothing of the model on screen, and the reviewer finds the defect it let through.
+        await page.getByTestId('audit-note').waitFor();
+        expect(await page.getByTestId('prediction-list').count()).toBe(0);
+        expect(await page.getByTestId('score-bar').count()).toBe(0);
+        await addMissed(plan);
+        await advancesWith('n', id);
+      } else {
+        if (!zoomed) {
+          await page.keyboard.press('+');
+          zoomed = await cameraOf(page);
+        }
+        if (missedOn === null) {
+          await addMissed(plan);
+          await page.keyboard.press('Tab');
+          missedOn = id;
+        }
+        // What the reviewer sees before pressing C: the first undecided prediction selected.
+        await page.locator('[data-testid=prediction-item].is-selected').waitFor();
+        const decisions = plan.regions.map(decisionKey);
+        for (const key of decisions.slice(0, -1)) await changes(page, () => page.keyboard.press(key));
+        await advancesWith(decisions[decisions.length - 1]!, id);
+      }
+      done.add(id);
+    }
+    expect(done.size).toBe(plans.length);
+
+    for (const plan of plans) {
+      const state = await api<LabelState>('labels:get', { sampleId: plan.sampleId });
+      const missed = state.regions.filter((r) => r.reviewOutcome === 'missed');
+      if (plan.passed) {
+        expect(state).toMatchObject({ audit: true, verdict: 'NG' });
+        expect(missed.map((r) => r.defectType)).toEqual([plan.missed[0]!.defectType]);
+        continue;
+      }
+      const predicted = state.prediction!.regions;
+      expect(predicted).toHaveLength(plan.regions.length);
+      plan.regions.forEach((expected, i) => {
+        const review = state.predictionReviews.find((r) => r.predictionRegionId === predicted[i]!.id);
+        const region = state.regions.find((r) => r.id === review?.regionId);
+        const outcome = { correct: 'confirmed', wrongType: 'retyped', falsePositive: 'false_positive' }[
+          expected.truth
+        ];
+        expect(review?.outcome, `${plan.relPath} p${i + 1}`).toBe(outcome);
+        expect(region?.defectType ?? null).toBe(expected.trueType);
+      });
+      expect(state.verdict).toBe('NG');
+      expect(state.reviewState).toBe('corrected');
+      expect(state.audit).toBe(false);
+
+      // The revision log names each decision and the prediction it came from.
+      const history = await api<HistoryEntry[]>('labels:history', { sampleId: plan.sampleId });
+      const fromModel = history.filter((e) => e.predictionId === state.prediction!.id);
+      expect(fromModel).toHaveLength(plan.regions.length);
+      expect(fromModel.map((e) => e.summary).join('\n')).toMatch(/predicted region/);
+      if (plan.regions.some((r) => r.truth === 'falsePositive'))
+        expect(history.some((e) => /false positive/.test(e.summary))).toBe(true);
+    }
+    const first = await api<LabelState>('labels:get', { sampleId: missedOn! });
+    const plan = byId.get(missedOn!)!;
+    expect(first.regions.filter((r) => r.reviewOutcome === 'missed').map((r) => r.defectType)).toEqual([
+      plan.missed[0]!.defectType,
+    ]);
+
+    const stats = await api<ReviewStats>('review:stats', {});
+    expect(stats).toMatchObject({ auditsReviewed: 1, auditsFoundNg: 1 });
+    await expect.poll(() => page.getByTestId('review-left-count').textContent()).toBe(String(stats.left));
+    expect(errors).toEqual([]);
+  });
+});
