@@ -1,0 +1,31 @@
+import type { Measure } from './types';
+
+/** 1234.5 → "1,235"; 12.345 → "12.3"; 0.1234 → "0.12": enough digits to compare, no more. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const abs = Math.abs(value);
+  const digits = Number.isInteger(value) || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function formatValue(measure: Measure): string {
+  if (typeof measure.value === 'string') return measure.value;
+  const number = formatNumber(measure.value);
+  if (!measure.unit || number === 'n/a') return number;
+  return measure.unit === '%' ? `${number} %` : `${number} ${measure.unit}`;
+}
+
+export function formatVerdict(measure: Measure): string {
+  if (measure.pass === true) return 'pass';
+  if (measure.pass === false) return '**FAIL**';
+  return '—';
+}
+
+/** A share of a total as a percentage (0–100). */
+export function share(part: number, total: number): number {
+  return total > 0 ? (part / total) * 100 : Number.NaN;
+}
+
+export function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
