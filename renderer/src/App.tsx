@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BrowserScreen } from './browser/BrowserScreen';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { KeymapDialog } from './components/KeymapDialog';
@@ -12,7 +12,11 @@ import { ProjectPicker } from './picker/ProjectPicker';
 import { useProject } from './stores/projectStore';
 import { useUi } from './stores/uiStore';
 import { useViewer } from './stores/viewerStore';
-import { ViewerScreen } from './viewer/ViewerScreen';
+
+// The viewer (Konva, tools, review) is most of the code; loading it after the grid keeps the
+// first paint of a big project fast. It is fetched in the background once the app is up.
+const loadViewer = () => import('./viewer/ViewerScreen').then((m) => ({ default: m.ViewerScreen }));
+const ViewerScreen = lazy(loadViewer);
 
 function Screen() {
   const ready = useProject((s) => s.ready);
@@ -20,13 +24,22 @@ function Screen() {
   const viewing = useViewer((s) => s.sampleId !== null);
   if (!ready) return <div className="empty">Starting…</div>;
   if (!hasProject) return <ProjectPicker />;
-  return viewing ? <ViewerScreen /> : <BrowserScreen />;
+  if (!viewing) return <BrowserScreen />;
+  return (
+    <Suspense fallback={<div className="empty">Opening…</div>}>
+      <ViewerScreen />
+    </Suspense>
+  );
 }
 
 export function App() {
   const hasProject = useProject((s) => s.project !== null);
   const { importOpen, shortcutsOpen, keymapOpen, set } = useUi();
 
+  useEffect(() => {
+    const preload = setTimeout(() => void loadViewer(), 1500);
+    return () => clearTimeout(preload);
+  }, []);
   useEffect(() => {
     window.addEventListener('keydown', handleKey);
     return () => window.removeEventListener('keydown', handleKey);

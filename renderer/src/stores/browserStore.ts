@@ -56,21 +56,30 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
     const { filter, sort, ids: oldIds, selected } = get();
     const keep = oldIds[selected];
     set({ loading: true });
-    const [ids, facets] = await Promise.all([
-      call('browser', 'samples:ids', { filter, sort }, 'Cannot list the images'),
-      call('filters', 'samples:facets', { filter }, 'Cannot count the images per filter'),
-    ]);
+    // The grid paints as soon as the ids arrive; the facet counts (a slower query on big
+    // projects) fill the sidebar when they come, instead of holding the grid back. The ids are
+    // asked first because the store answers one query at a time.
+    const idsAsked = call('browser', 'samples:ids', { filter, sort }, 'Cannot list the images');
+    const facetsDone = call(
+      'filters',
+      'samples:facets',
+      { filter },
+      'Cannot count the images per filter',
+    ).then((facets) => {
+      if (mine === request && facets) set({ facets });
+    });
+    const ids = await idsAsked;
     // A newer filter was asked for while this one was in flight.
     if (mine !== request) return;
     const nextIds = ids?.ids ?? oldIds;
     const kept = keep === undefined ? -1 : nextIds.indexOf(keep);
     set({
       ids: nextIds,
-      facets: facets ?? get().facets,
       loaded: true,
       loading: false,
       selected: kept >= 0 ? kept : nextIds.length ? 0 : -1,
     });
+    await facetsDone;
   },
   select(index) {
     const { ids } = get();
