@@ -35,14 +35,22 @@ async function load8(detail: SampleDetail, signal: AbortSignal): Promise<PixelSo
   const blob = await (await fetchMedia(url, signal)).blob();
   // No colour management: the readout must show the stored values, not display-adjusted ones.
   const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
-  const canvas = document.createElement('canvas');
-  canvas.width = bitmap.width;
-  canvas.height = bitmap.height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas available to read pixels');
-  ctx.drawImage(bitmap, 0, 0);
-  const pixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
   const channels = detail.channels === 1 ? 1 : 3;
+  // Reading back every pixel of a 5 MP image costs as much as decoding it; it only serves the
+  // cursor readout, so it happens after the image is on screen, not before.
+  let pixels: Uint8ClampedArray | null = null;
+  const readBack = (): Uint8ClampedArray => {
+    if (pixels) return pixels;
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2D canvas available to read pixels');
+    ctx.drawImage(bitmap, 0, 0);
+    pixels = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    return pixels;
+  };
+  setTimeout(readBack, 250);
   return {
     sampleId: detail.id,
     width: bitmap.width,
@@ -50,7 +58,7 @@ async function load8(detail: SampleDetail, signal: AbortSignal): Promise<PixelSo
     image: bitmap,
     valueAt(x, y) {
       const o = (y * bitmap.width + x) * 4;
-      return tuple(Array.from(pixels.subarray(o, o + channels)));
+      return tuple(Array.from(readBack().subarray(o, o + channels)));
     },
   };
 }
