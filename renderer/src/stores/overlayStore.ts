@@ -4,14 +4,23 @@ const STORAGE_KEY = 'mau.overlay.v1';
 
 type Saved = { opacity: number; threshold: number };
 
+/**
+ * At threshold 0 the colour map tints the whole part, normal surface included; hiding the
+ * lowest third keeps the eye on what the model found while the slider can still show it all.
+ */
+const DEFAULTS: Saved = { opacity: 0.5, threshold: 0.3 };
+
 function readSaved(): Saved {
   try {
     const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
     const parsed = raw ? (JSON.parse(raw) as Partial<Saved>) : {};
     const num = (v: unknown, fallback: number) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : fallback);
-    return { opacity: num(parsed.opacity, 0.5), threshold: num(parsed.threshold, 0) };
+    return {
+      opacity: num(parsed.opacity, DEFAULTS.opacity),
+      threshold: num(parsed.threshold, DEFAULTS.threshold),
+    };
   } catch {
-    return { opacity: 0.5, threshold: 0 };
+    return { ...DEFAULTS };
   }
 }
 
