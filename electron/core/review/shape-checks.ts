@@ -1,7 +1,7 @@
 import type { Shape } from '../../contract/geometry';
 import type { DraftShape } from '../../contract/review';
 import { AppError } from '../../contract/result';
-import { doubleArea, onOneLine, selfIntersection } from './polygon';
+import { doubleArea, onOneLine, selfIntersection } from '../../contract/polygon';
 
 /** The image a shape must fit in; 0×0 when the file was never readable (then bounds are not known). */
 export type ImageSize = { width: number; height: number };

@@ -1,5 +1,5 @@
 import type { PolygonShape } from '../../../electron/contract';
-import { firstCrossing } from './polygonCross';
+import { selfIntersection } from '../../../electron/contract/polygon';
 import { paintPath, round2 } from './style';
 import type { Pt, Rect, RegionKind } from './types';
 
@@ -98,7 +98,7 @@ export const polygon: RegionKind<PolygonShape> = {
     const out = points.findIndex(([x, y]) => x < 0 || y < 0 || x > size.width || y > size.height);
     if (out >= 0) return `point ${out + 1} lies outside the ${size.width}×${size.height} image`;
     if (onOneLine(points)) return 'the polygon has zero area (its points lie on one line)';
-    const crossing = firstCrossing(points);
+    const crossing = selfIntersection(points);
     if (crossing) return `the polygon crosses itself (edges ${crossing[0]} and ${crossing[1]} meet)`;
     if (Math.abs(doubleArea(points)) < 1e-6) return 'the polygon has zero area';
     return null;

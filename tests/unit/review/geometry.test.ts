@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftShape } from '../../../electron/contract/review';
-import { selfIntersection } from '../../../electron/core/review/polygon';
+import { selfIntersection } from '../../../electron/contract/polygon';
 import { box, reviewProjects } from './helpers';
 
 const projects = reviewProjects();

@@ -1,4 +1,5 @@
-import type { Point } from '../../contract/geometry';
+/** Polygon rules shared by the store (which refuses bad shapes) and the renderer (which warns first). */
+import type { Point } from './geometry';
 
 /** Twice the signed area (shoelace); zero for points on one line. */
 export function doubleArea(points: readonly Point[]): number {
