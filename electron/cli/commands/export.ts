@@ -3,10 +3,8 @@ import { ExportFormat, type ExportReport } from '../../contract/api-exchange';
 import { UsageError, type CliIo } from '../cli-io';
 import { openCliSession } from '../cli-session';
 import type { Command } from '../command';
-import { createProgressPrinter } from '../import-progress';
-import { createJobFollower } from '../job-follower';
+import { runJob } from '../run-job';
 import { oneOf, parseOptions } from '../parse-options';
-import { waitForSignal } from '../wait-for-signal';
 
 /** `yolo` alone is ambiguous (boxes or outlines); the short names users type map onto the table's. */
 const formatAliases: Record<string, ExportFormat> = { yolo: 'yolo-detect' };
@@ -69,30 +67,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--filter-json is not JSON: ${(error as Error).message}`, usage);
   }
 
+  const outDir = resolve(values.out);
   const session = openCliSession();
-  const progress = createProgressPrinter(io);
-  const follower = createJobFollower(session.core, (job) => progress.update(job));
   try {
     await session.call('project:open', { dir: resolve(positionals[0]!) });
-    const { jobId } = await session.call('export:start', {
-      format,
-      outDir: resolve(values.out),
-      filter: filter as never,
-      copyImages: values['copy-images'],
-    });
-    void waitForSignal().then(() => void session.invoke('jobs:cancel', { jobId }));
-    const job = await follower.follow(jobId);
-    progress.finish();
+    const job = await runJob(session, io, 'export', () =>
+      session.call('export:start', {
+        format,
+        outDir,
+        filter: filter as never,
+        copyImages: values['copy-images'],
+      }),
+    );
     if (job.state !== 'done') {
       io.err(`export ${job.state}: ${job.message}\n`);
       return job.state === 'cancelled' ? 130 : 1;
     }
-    const report = await session.call('export:report', { jobId });
+    const report = await session.call('export:report', { jobId: job.id });
     io.out(formatReport(report));
     return report.skipped > 0 ? 2 : 0;
   } finally {
-    follower.stop();
-    progress.finish();
     await session.close();
   }
 }

@@ -4,12 +4,10 @@ import { ImportFormat, Split } from '../../contract';
 import { CliError, type CliIo } from '../cli-io';
 import { openCliSession } from '../cli-session';
 import type { Command } from '../command';
+import { runJob } from '../run-job';
 import { allProblems, failedCount, formatImportReport } from '../import-report';
-import { createProgressPrinter } from '../import-progress';
-import { createJobFollower } from '../job-follower';
 import { openOrCreateProject } from '../open-project';
 import { oneOf, parseOptions } from '../parse-options';
-import { waitForSignal } from '../wait-for-signal';
 
 const usage = `Usage: mau-studio import <project> <source> [options]
 
@@ -53,8 +51,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const session = openCliSession();
-  const progress = createProgressPrinter(io);
-  const follower = createJobFollower(session.core, (job) => progress.update(job));
   try {
     const { project, created } = await openOrCreateProject(session, projectDir);
     io.out(
@@ -62,25 +58,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ? `Created a new project "${project.name}" in ${project.dir}\n`
         : `Opened project "${project.name}" (${project.sampleCount} samples) in ${project.dir}\n`,
     );
-    const { jobId } = await session.call('import:start', {
-      source: resolve(source),
-      format,
-      split,
-      sourceName: values['source-name'],
-      fixtureOnly: values['fixture-only'],
-    });
-    void waitForSignal().then(() => {
-      io.err('\ncancelling the import…\n');
-      void session.invoke('jobs:cancel', { jobId });
-    });
-    const job = await follower.follow(jobId);
-    progress.finish();
+    const job = await runJob(session, io, 'import', () =>
+      session.call('import:start', {
+        source: resolve(source),
+        format,
+        split,
+        sourceName: values['source-name'],
+        fixtureOnly: values['fixture-only'],
+      }),
+    );
     io.out(formatImportReport(job, await allProblems(session, job)));
     if (job.state !== 'done') return job.state === 'cancelled' ? 130 : 1;
     return failedCount(job) > 0 ? 2 : 0;
   } finally {
-    follower.stop();
-    progress.finish();
     await session.close();
   }
 }

@@ -7,12 +7,10 @@ import { createCore } from '../../core/app';
 import { UsageError, type CliIo } from '../cli-io';
 import { openCliSession } from '../cli-session';
 import type { Command } from '../command';
+import { runJob } from '../run-job';
 import { formatInferenceReport, providerLine, resolveModel } from '../infer-report';
 import { allProblems } from '../import-report';
-import { createProgressPrinter } from '../import-progress';
-import { createJobFollower } from '../job-follower';
 import { oneOf, parseOptions } from '../parse-options';
-import { waitForSignal } from '../wait-for-signal';
 
 const usage = `Usage: mau-studio infer <project> --model <pack> [options]
 
@@ -94,27 +92,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const modelsDir = values['models-dir'] ? resolve(values['models-dir']) : defaultModelsDir(io);
 
   const session = openCliSession(createCore({ transport: 'http', modelsDir }));
-  const progress = createProgressPrinter(io);
-  const follower = createJobFollower(session.core, (job) => progress.update(job));
   try {
     const project = await session.call('project:open', { dir: resolve(positionals[0]!) });
     const pack = await resolveModel(session, values.model);
     io.out(
       `Project "${project.name}" (${project.sampleCount} samples): ${pack.name} ${pack.version} (${pack.kind})\n`,
     );
-    const { jobId } = await session.call('inference:start', {
-      packId: pack.packId,
-      filter,
-      providers,
-      threads,
-      force: values.force,
-    });
-    void waitForSignal().then(() => {
-      io.err('\ncancelling the run…\n');
-      void session.invoke('jobs:cancel', { jobId });
-    });
-    const job = await follower.follow(jobId);
-    progress.finish();
+    const job = await runJob(session, io, 'run', () =>
+      session.call('inference:start', {
+        packId: pack.packId,
+        filter,
+        providers,
+        threads,
+        force: values.force,
+      }),
+    );
     const registered = (await session.call('models:list', {})).find(
       (m) => m.registered && m.name === pack.name && m.version === pack.version,
     );
@@ -123,8 +115,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (job.state !== 'done') return job.state === 'cancelled' ? 130 : 1;
     return (job.outcome.failed ?? job.failed) > 0 ? 2 : 0;
   } finally {
-    follower.stop();
-    progress.finish();
     await session.close();
   }
 }
