@@ -10,6 +10,7 @@ import { afterPaint, collectErrors, launchChromium } from './support/browser';
 import { distance, pixelAt } from './support/pixels';
 import { projectWithFixture, sharedData } from './support/project';
 import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import { relayEvents, type EventRelay } from './support/events';
 import { changes, clickImage, dragImage, stage, stagePoint, waitForImage } from './support/viewer';
 
 const UI_MS = 30_000;
@@ -19,6 +20,7 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
+let events: EventRelay;
 let sampleId: number;
 let typeOf: (hotkey: string) => string;
 const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-annotate-'));
@@ -57,6 +59,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = collectErrors(page);
+  events = await relayEvents(page);
 });
 
 afterAll(async () => {
@@ -177,29 +180,25 @@ describe('a reviewer annotates an image with the keyboard and the pointer', () =
       .toBe('Written in another window.');
     await expect.poll(() => stage(page).getAttribute('data-revision')).toBe(String(other.revision));
 
-    // This window's next edit is held on its way while the other window writes again: it is now stale.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/labels:apply', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.keyboard.press('o');
+    // The other window writes again while this window has not heard of it yet (its events are
+    // late), so this window's next edit is based on a revision that is no longer the newest.
+    events.hold();
     const newer = await api<LabelState>('labels:apply', {
       sampleId,
       baseRevision: other.revision,
       author: 'other-window',
       command: { type: 'setVerdict', verdict: 'NG' },
     });
-    release();
+    expect(await stage(page).getAttribute('data-revision')).toBe(String(other.revision));
+    await page.keyboard.press('o');
     await expect
       .poll(() => page.getByTestId('toasts-viewer').textContent(), { timeout: UI_MS })
       .toMatch(/Changed in another window — showing the newer state/);
+    events.release();
     await expect.poll(() => stage(page).getAttribute('data-revision')).toBe(String(newer.revision));
     expect(await page.getByTestId('verdict-NG').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('save-status').textContent()).toBe('not saved');
     expect((await api<LabelState>('labels:get', { sampleId })).verdict).toBe('NG');
-    await page.unroute('**/api/labels:apply');
     // The browser itself logs the refused request (HTTP 409); the app handled it, so only that one is allowed.
     expect(errors.filter((e) => !/status of 409 \(Conflict\)/.test(e))).toEqual([]);
     expect(errors).toHaveLength(1);
