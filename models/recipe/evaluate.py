@@ -1,0 +1,89 @@
+"""Anomaly maps over whole images, threshold choice on the validation split, and metrics.
+
+Whole-image maps follow the pack's tiling option: `resize` runs the encoder once on the resized
+image; `tiles` covers the image at full resolution with S×S tiles (stride S − overlap, the last
+tile flush with the edge), averages overlapping map pixels and takes the largest tile score.
+"""
+
+import numpy as np
+import torch
+
+from data import defect_mask, global_view, load_rgb, normalise
+
+
+def tile_starts(length, size, overlap):
+    if length <= size:
+        return [0]
+    stride = size - overlap
+    starts = list(range(0, length - size, stride))
+    return starts + [length - size]
+
+
+@torch.no_grad()
+def image_map(vision, sample, config):
+    """Returns (map in source pixels or S×S for resize, image score, ground-truth mask alike)."""
+    v = config["vision"]
+    size = v["imageSize"]
+    if v["tiling"]["mode"] == "resize" or min(sample.width, sample.height) < size:
+        x, m = global_view(sample, config)
+        _, amap, score, _, _ = vision(x.unsqueeze(0))
+        return amap[0, 0].numpy(), float(score[0]), m.numpy()
+    rgb, truth = load_rgb(sample), defect_mask(sample)
+    h, w = truth.shape
+    total, count, best = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32), 0.0
+    overlap = v["tiling"].get("overlap", 0)
+    for y0 in tile_starts(h, size, overlap):
+        for x0 in tile_starts(w, size, overlap):
+            x = normalise(rgb[y0:y0 + size, x0:x0 + size], v["mean"], v["std"])
+            _, amap, score, _, _ = vision(x.unsqueeze(0))
+            total[y0:y0 + size, x0:x0 + size] += amap[0, 0].numpy()
+            count[y0:y0 + size, x0:x0 + size] += 1
+            best = max(best, float(score[0]))
+    return total / count, best, truth
+
+
+def auroc(scores, labels):
+    pos = [s for s, y in zip(scores, labels) if y]
+    neg = [s for s, y in zip(scores, labels) if not y]
+    if not pos or not neg:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def best_f1_threshold(scores, labels, candidates):
+    best = (0.5, -1.0)
+    for t in candidates:
+        pred = scores >= t
+        tp = float((pred & labels).sum())
+        fp, fn = float((pred & ~labels).sum()), float((~pred & labels).sum())
+        f1 = 2 * tp / max(1e-9, 2 * tp + fp + fn)
+        if f1 > best[1]:
+            best = (float(t), f1)
+    return best
+
+
+def anomaly_metrics(vision, samples, config, thresholds=None):
+    """Chooses thresholds (max F1) when none are given; returns them with image and pixel metrics."""
+    scores, labels, pix_scores, pix_labels = [], [], [], []
+    for sample in samples:
+        amap, score, truth = image_map(vision, sample, config)
+        scores.append(score)
+        labels.append(sample.verdict == "NG")
+        # every positive pixel and a fixed-seed sample of the background keep memory flat
+        flat, truth_flat = amap.ravel(), truth.ravel() > 0.5
+        rng = np.random.default_rng(len(pix_scores))
+        keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
+        pix_scores.append(flat[keep])
+        pix_labels.append(truth_flat[keep])
+    s, y = np.array(scores), np.array(labels)
+    ps, py = np.concatenate(pix_scores), np.concatenate(pix_labels)
+    grid = np.linspace(0.02, 0.98, 49)
+    if thresholds is None:
+        thresholds = {"image": best_f1_threshold(s, y, np.unique(np.concatenate([grid, s])))[0],
+                      "pixel": best_f1_threshold(ps, py, grid)[0]}
+    image_f1 = best_f1_threshold(s, y, [thresholds["image"]])[1]
+    pixel_f1 = best_f1_threshold(ps, py, [thresholds["pixel"]])[1]
+    accuracy = float(((s >= thresholds["image"]) == y).mean()) if len(s) else None
+    return thresholds, {"images": len(samples), "imageAuroc": auroc(scores, labels), "imageF1": image_f1,
+                        "imageAccuracy": accuracy, "pixelF1": pixel_f1}

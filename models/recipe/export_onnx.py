@@ -1,0 +1,113 @@
+"""Exports the three graphs of docs/MAU-GPT-PACK.md with torch.onnx (opset 17).
+
+The decoder is traced once with a non-empty cache and dynamic axes for batch, new tokens and
+past length, so the same graph serves the first step (past length 0) and every cached step; the
+parity test runs it both ways in onnxruntime.
+"""
+
+import onnx
+import torch
+from torch import nn
+
+OPSET = 17
+
+
+class VisionGraph(nn.Module):
+    def __init__(self, vision):
+        super().__init__()
+        self.vision = vision
+
+    def forward(self, pixel_values):
+        tokens, anomaly_map, score, z, _ = self.vision(pixel_values)
+        return tokens, anomaly_map, score, z
+
+
+class EmbedGraph(nn.Module):
+    def __init__(self, embed):
+        super().__init__()
+        self.embed = embed
+
+    def forward(self, input_ids):
+        return self.embed(input_ids)
+
+
+class DecoderGraph(nn.Module):
+    def __init__(self, decoder):
+        super().__init__()
+        self.decoder = decoder
+
+    def forward(self, inputs_embeds, attention_mask, position_ids, anomaly_feature, *flat_past):
+        past = [(flat_past[2 * i], flat_past[2 * i + 1]) for i in range(len(flat_past) // 2)]
+        logits, presents = self.decoder(inputs_embeds, attention_mask, position_ids, anomaly_feature, past)
+        return (logits, *[t for kv in presents for t in kv])
+
+
+def cache_names(layers, prefix):
+    return [f"{prefix}.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
+
+
+def export_vision(vision, size, path):
+    sample = torch.zeros(1, 3, size, size)
+    torch.onnx.export(VisionGraph(vision).eval(), (sample,), str(path), opset_version=OPSET,
+                      input_names=["pixel_values"],
+                      output_names=["image_embeds", "anomaly_map", "anomaly_score", "anomaly_feature"],
+                      dynamic_axes={"pixel_values": {0: "batch"}, "image_embeds": {0: "batch"},
+                                    "anomaly_map": {0: "batch"}, "anomaly_score": {0: "batch"},
+                                    "anomaly_feature": {0: "batch"}},
+                      do_constant_folding=True)
+
+
+def export_embed(embed, path):
+    sample = torch.zeros(1, 3, dtype=torch.long)
+    torch.onnx.export(EmbedGraph(embed).eval(), (sample,), str(path), opset_version=OPSET,
+                      input_names=["input_ids"], output_names=["inputs_embeds"],
+                      dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
+                                    "inputs_embeds": {0: "batch", 1: "sequence"}},
+                      do_constant_folding=True)
+
+
+def export_decoder(decoder, hidden, z_size, path):
+    layers, heads, head_dim = decoder.num_layers, decoder.heads, decoder.head_dim
+    past_len, new_len = 2, 3
+    embeds = torch.randn(1, new_len, hidden)
+    mask = torch.ones(1, past_len + new_len, dtype=torch.long)
+    positions = torch.arange(past_len, past_len + new_len).unsqueeze(0)
+    z = torch.randn(1, z_size)
+    past = [torch.randn(1, heads, past_len, head_dim) for _ in range(2 * layers)]
+    past_names, present_names = cache_names(layers, "past_key_values"), cache_names(layers, "present")
+    axes = {"inputs_embeds": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "total_sequence"},
+            "position_ids": {0: "batch", 1: "sequence"}, "anomaly_feature": {0: "batch"},
+            "logits": {0: "batch", 1: "sequence"}}
+    axes.update({n: {0: "batch", 2: "past_sequence"} for n in past_names})
+    axes.update({n: {0: "batch", 2: "total_sequence"} for n in present_names})
+    torch.onnx.export(DecoderGraph(decoder).eval(), (embeds, mask, positions, z, *past), str(path),
+                      opset_version=OPSET,
+                      input_names=["inputs_embeds", "attention_mask", "position_ids", "anomaly_feature",
+                                   *past_names],
+                      output_names=["logits", *present_names], dynamic_axes=axes, do_constant_folding=True)
+
+
+def check_graph(path, inputs, outputs):
+    """The graph must carry exactly the contract's names; onnx.checker validates the rest."""
+    model = onnx.load(str(path))
+    onnx.checker.check_model(model)
+    got_in = [i.name for i in model.graph.input]
+    got_out = [o.name for o in model.graph.output]
+    if got_in != inputs or got_out != outputs:
+        raise RuntimeError(f"{path}: graph inputs {got_in} / outputs {got_out}, expected {inputs} / {outputs}")
+
+
+def export_all(model, config, folder):
+    d, v = config["decoder"], config["vision"]
+    with torch.no_grad():
+        export_vision(model.vision, v["imageSize"], folder / "vision_encoder.onnx")
+        export_embed(model.embed_tokens, folder / "embed_tokens.onnx")
+        export_decoder(model.decoder, d["hidden"], v["anomalyFeatureSize"], folder / "decoder_model_merged.onnx")
+    layers = d["layers"]
+    check_graph(folder / "vision_encoder.onnx", ["pixel_values"],
+                ["image_embeds", "anomaly_map", "anomaly_score", "anomaly_feature"])
+    check_graph(folder / "embed_tokens.onnx", ["input_ids"], ["inputs_embeds"])
+    check_graph(folder / "decoder_model_merged.onnx",
+                ["inputs_embeds", "attention_mask", "position_ids", "anomaly_feature",
+                 *cache_names(layers, "past_key_values")],
+                ["logits", *cache_names(layers, "present")])

@@ -1,0 +1,44 @@
+"""Greedy generation with the KV cache, the way the runtime does it, and the QA metrics built on it."""
+
+import torch
+
+from data import global_view
+from sequences import prompt_ids
+
+
+@torch.no_grad()
+def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context):
+    image_embeds, _, _, z, _ = model.vision(pixel_values.unsqueeze(0))
+    prompt = torch.tensor([prompt_ids(tokenizer, question)])
+    embeds = torch.cat([image_embeds, model.embed_tokens(prompt)], dim=1)
+    eos = tokenizer.token_id("<|eos|>")
+    past = model.decoder.empty_past(1)
+    length, out = 0, []
+    while True:
+        t = embeds.shape[1]
+        mask = torch.ones(1, length + t, dtype=torch.long)
+        positions = torch.arange(length, length + t).unsqueeze(0)
+        logits, past = model.decoder(embeds, mask, positions, z, past)
+        length += t
+        token = int(logits[0, -1].argmax())
+        if token == eos or len(out) >= max_new_tokens or length >= max_context:
+            break
+        out.append(token)
+        embeds = model.embed_tokens(torch.tensor([[token]]))
+    return out
+
+
+def qa_metrics(model, tokenizer, samples, config, limit_per_level=40):
+    """Exact-match rate per level (answers compared after tokenizer normalisation)."""
+    per_level = {}
+    for sample in samples:
+        x, _ = global_view(sample, config)
+        for qa in sample.qa:
+            hits = per_level.setdefault(qa.level, [0, 0])
+            if hits[1] >= limit_per_level:
+                continue
+            ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
+                           config["decoder"]["maxContext"])
+            hits[0] += int(ids == tokenizer.encode(qa.answer_text()))
+            hits[1] += 1
+    return {str(level): {"exactMatch": hit / n, "questions": n} for level, (hit, n) in sorted(per_level.items())}

@@ -1,0 +1,99 @@
+"""Writes the pack's metadata: generation_config.json, MODEL_CARD.md and model.json (last, since
+it carries every other file's sha256). Layout: docs/MAU-GPT-PACK.md."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from config import num_visual_tokens
+from export_onnx import cache_names
+from sequences import PROMPT_TEMPLATE
+
+QUESTIONS = {
+    "1": "Is there any defect in this image?",
+    "2": "What type of defect is it?",
+    "3": "Where is the defect?",
+    "4": "What does the defect look like?",
+    "5": "What is the likely cause and impact of the defect?",
+}
+FILES = [
+    ("vision_encoder.onnx", "vision-encoder"),
+    ("embed_tokens.onnx", "embed-tokens"),
+    ("decoder_model_merged.onnx", "decoder"),
+    ("tokenizer.json", "tokenizer"),
+    ("generation_config.json", "generation-config"),
+    ("MODEL_CARD.md", "card"),
+]
+REPO = Path(__file__).resolve().parents[2]
+
+
+def sha256(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def write_generation_config(folder, tokenizer, config):
+    data = {"bos_token_id": tokenizer.token_id("<|bos|>"), "eos_token_id": tokenizer.token_id("<|eos|>"),
+            "pad_token_id": tokenizer.token_id("<|pad|>"), "max_new_tokens": config["generation"]["maxNewTokens"],
+            "do_sample": False, "temperature": 1.0, "top_p": 1.0}
+    (folder / "generation_config.json").write_text(json.dumps(data, indent=2) + "\n")
+
+
+def options_of(config):
+    v, d, a = config["vision"], config["decoder"], config["adapter"]
+    return {
+        "vision": {"imageSize": v["imageSize"], "numVisualTokens": num_visual_tokens(config),
+                   "anomalyFeatureSize": v["anomalyFeatureSize"], "mean": v["mean"], "std": v["std"],
+                   "tiling": v["tiling"]},
+        "decoder": {"numLayers": d["layers"], "numHeads": d["heads"], "headDim": d["hidden"] // d["heads"],
+                    "hidden": d["hidden"], "vocabSize": d["vocabSize"], "maxContext": d["maxContext"]},
+        "prompt": {"template": PROMPT_TEMPLATE},
+        "questions": QUESTIONS,
+        "adapter": {"kind": a["kind"], "experts": {"amoe-lora": a["experts"], "lora": 1}.get(a["kind"], 0),
+                    "rank": 0 if a["kind"] == "none" else a["rank"],
+                    "anomalyRank": a["anomalyRank"] if a["kind"] == "amoe-lora" else 0},
+    }
+
+
+def inputs_of(config):
+    v, d = config["vision"], config["decoder"]
+    s, heads, head_dim = v["imageSize"], d["heads"], d["hidden"] // d["heads"]
+    image = {"name": "pixel_values", "shape": ["batch", 3, s, s], "dtype": "float32", "file": "vision_encoder.onnx",
+             "colourOrder": "RGB", "resize": {"mode": "stretch", "width": s, "height": s},
+             "normalise": {"mean": v["mean"], "std": v["std"], "scale": 255}}
+    dec = "decoder_model_merged.onnx"
+    cache = [{"name": n, "shape": ["batch", heads, "past_sequence", head_dim], "dtype": "float32", "file": dec}
+             for n in cache_names(d["layers"], "past_key_values")]
+    return [image,
+            {"name": "input_ids", "shape": ["batch", "sequence"], "dtype": "int64", "file": "embed_tokens.onnx"},
+            {"name": "inputs_embeds", "shape": ["batch", "sequence", d["hidden"]], "dtype": "float32", "file": dec},
+            {"name": "attention_mask", "shape": ["batch", "total_sequence"], "dtype": "int64", "file": dec},
+            {"name": "position_ids", "shape": ["batch", "sequence"], "dtype": "int64", "file": dec},
+            {"name": "anomaly_feature", "shape": ["batch", v["anomalyFeatureSize"]], "dtype": "float32",
+             "file": dec},
+            *cache]
+
+
+OUTPUTS = [{"name": "image_embeds", "role": "image-embeds"}, {"name": "anomaly_map", "role": "anomaly-map"},
+           {"name": "anomaly_score", "role": "score"}, {"name": "anomaly_feature", "role": "anomaly-feature"},
+           {"name": "inputs_embeds", "role": "inputs-embeds"}, {"name": "logits", "role": "logits"}]
+
+
+def write_manifest(folder, config, name, version, description, card, labels, thresholds):
+    manifest = {"format": "mau-model-pack/1", "kind": "mau-gpt", "name": name, "version": version,
+                "description": description, "card": card, "labels": labels,
+                "thresholds": {"image": round(thresholds["image"], 6), "pixel": round(thresholds["pixel"], 6)},
+                "inputs": inputs_of(config), "outputs": OUTPUTS, "options": options_of(config),
+                "files": [{"path": p, "sha256": sha256(folder / p), "role": r} for p, r in FILES]}
+    (folder / "model.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    return manifest
+
+
+def prettier(paths):
+    """The repository lints JSON/Markdown with prettier; format before hashing."""
+    cli = REPO / "node_modules" / "prettier" / "bin" / "prettier.cjs"
+    if not cli.exists():
+        print("warning: prettier not installed; JSON left unformatted", file=sys.stderr)
+        return
+    subprocess.run(["node", str(cli), "--log-level", "warn", "--write", *map(str, paths)], check=True)

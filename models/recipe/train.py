@@ -1,0 +1,135 @@
+"""Trains MAU-GPT-mini on a MAU-Set folder and writes a complete `mau-gpt` model pack.
+
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 models/recipe/train.py --data <mauset dir> --out <pack dir> \
+        [--smoke] [--adapter amoe-lora|lora|none] [--config file.json]
+
+Steps: tokenizer (BPE on every text of the train split) -> stage 1 (vision + anomaly head, then
+decoder LM) -> stage 2 (adapter on the five levels' QA) -> thresholds on val -> metrics on test
+-> ONNX export -> parity references -> generation config, card, model.json.
+"""
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from bpe_tokenizer import train_bpe  # noqa: E402
+from card import manifest_card, write_card  # noqa: E402
+from config import load_config  # noqa: E402
+from data import global_view  # noqa: E402
+from decoder import MauGpt  # noqa: E402
+from evaluate import anomaly_metrics  # noqa: E402
+from export_onnx import export_all  # noqa: E402
+from generate import qa_metrics  # noqa: E402
+from mauset import read_mauset  # noqa: E402
+from pack import QUESTIONS, prettier, write_generation_config, write_manifest  # noqa: E402
+from parity import write_references  # noqa: E402
+from qa_templates import generic_description  # noqa: E402
+from sequences import DESCRIBE_QUESTION, PROMPT_TEMPLATE  # noqa: E402
+from stages import region_dict, train_adapter, train_language, train_vision  # noqa: E402
+from tokenizer_cases import write_tokenizer_cases  # noqa: E402
+from vision import build_vision  # noqa: E402
+
+SMOKE_IMAGES = 10
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def seed_everything(seed):
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def corpus(samples):
+    texts = [PROMPT_TEMPLATE.replace("{question}", q) for q in [*QUESTIONS.values(), DESCRIBE_QUESTION]]
+    for s in samples:
+        texts.append(generic_description(s.category, [region_dict(r) for r in s.regions]))
+        for qa in s.qa:
+            texts += [qa.question_text(), qa.answer_text()]
+    return texts
+
+
+def smoke_subset(samples):
+    ng = [s for s in samples if s.verdict == "NG"]
+    ok = [s for s in samples if s.verdict == "OK"]
+    return (ng[: SMOKE_IMAGES // 2] + ok[: SMOKE_IMAGES // 2]) or samples[:SMOKE_IMAGES]
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="Train MAU-GPT-mini and write a mau-gpt model pack.")
+    parser.add_argument("--data", required=True, help="MAU-Set export folder")
+    parser.add_argument("--out", required=True, help="pack folder to write")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, few steps, few images")
+    parser.add_argument("--adapter", choices=["amoe-lora", "lora", "none"])
+    parser.add_argument("--config", help="JSON file overriding the defaults (see config.py)")
+    parser.add_argument("--name", default=None, help="pack name in model.json")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    torch.set_num_threads(2)
+    config = load_config(args.config, smoke=args.smoke, adapter=args.adapter)
+    seed_everything(config["seed"])
+    rng = random.Random(config["seed"])
+    start = time.time()
+    manifest, splits = read_mauset(args.data)
+    train, val, test = splits["train"], splits["val"] or splits["train"], splits["test"] or splits["val"]
+    if args.smoke:
+        train, val, test = smoke_subset(train), val[:4], test[:4]
+    log(f"data: {len(train)} train, {len(val)} val, {len(test)} test images from {args.data}")
+
+    tokenizer = train_bpe(corpus(train), config["decoder"]["vocabSize"])
+    # the embedding table is sized by the config; a small corpus may stop merging early
+    config["decoder"]["vocabSize"] = len(tokenizer)
+    log(f"tokenizer: {len(tokenizer)} tokens, {len(tokenizer.merges)} merges")
+
+    vision = build_vision(config)
+    model = MauGpt(config, vision)
+    stats = {"stage1-vision": train_vision(vision, train, config, rng, log)}
+    stats["stage1-lm"], cache = train_language(model, train, tokenizer, config, rng, log)
+    stats["stage2-adapter"] = train_adapter(model, train, tokenizer, config, rng, log, cache)
+    model.eval()
+
+    thresholds, val_metrics = anomaly_metrics(vision, val, config)
+    _, test_metrics = anomaly_metrics(vision, test, config, thresholds)
+    metrics = {"val": val_metrics, "test": test_metrics,
+               "testQa": qa_metrics(model, tokenizer, test, config, limit_per_level=4 if args.smoke else 40)}
+    log(f"thresholds {json.dumps(thresholds)} metrics {json.dumps(metrics)}")
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    export_all(model, config, out)
+    tokenizer.save(out / "tokenizer.json")
+    write_generation_config(out, tokenizer, config)
+    reference = test[0] if test else train[0]
+    pixels, _ = global_view(reference, config)
+    write_references(model, tokenizer, pixels, reference.id, config, out / "reference")
+    write_tokenizer_cases(tokenizer, corpus(test or train)[:40], out / "reference" / "tokenizer_cases.json")
+    report = {"stages": stats, "thresholds": thresholds, "metrics": metrics}
+    write_card(out, config, report, manifest, args.smoke)
+    (out / "reference" / "training_report.json").write_text(json.dumps({**report, "config": config}, indent=1) + "\n")
+    prettier([out / "generation_config.json", *sorted((out / "reference").glob("*.json"))])
+    name = args.name or ("mau-gpt-tiny" if args.smoke else "mau-gpt-mini")
+    description = ("MAU-GPT-mini smoke pack for runtime tests" if args.smoke else
+                   "MAU-GPT-mini: U-Net anomaly encoder + AMoE-LoRA decoder")
+    write_manifest(out, config, name, "0.1.0", description, manifest_card(args.smoke, manifest),
+                   sorted({r.type for s in train for r in s.regions}), thresholds)
+    prettier([out / "model.json"])
+    log(f"pack written to {out} in {time.time() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

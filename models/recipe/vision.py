@@ -1,0 +1,70 @@
+"""The vision encoder: a small U-Net trained from scratch, with MAU-GPT's anomaly head.
+
+Outputs (names as in docs/MAU-GPT-PACK.md): the bottleneck grid projected to decoder-width visual
+tokens, a per-pixel anomaly map, the image score (top-k mean of the map) and the anomaly feature
+z (deepest features pooled with the map as weights), which drives the anomaly-aware adapter.
+"""
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+def conv_block(cin, cout):
+    # GroupNorm, not BatchNorm: batches are tiny and the export must not depend on batch stats
+    groups = 4 if cout % 4 == 0 else 1
+    return nn.Sequential(
+        nn.Conv2d(cin, cout, 3, padding=1), nn.GroupNorm(groups, cout), nn.SiLU(),
+        nn.Conv2d(cout, cout, 3, padding=1), nn.GroupNorm(groups, cout), nn.SiLU(),
+    )
+
+
+class VisionEncoder(nn.Module):
+    def __init__(self, channels, hidden, feature_size, topk_fraction, image_size):
+        super().__init__()
+        # a stride-2 stem: the U-Net runs at S/2 (4x cheaper on CPU), the map is upsampled to S
+        self.stem = nn.Sequential(nn.Conv2d(3, channels[0], 3, stride=2, padding=1),
+                                  nn.GroupNorm(4 if channels[0] % 4 == 0 else 1, channels[0]), nn.SiLU())
+        self.down = nn.ModuleList()
+        cin = channels[0]
+        for cout in channels:
+            self.down.append(conv_block(cin, cout))
+            cin = cout
+        self.up = nn.ModuleList()
+        for deep, skip in zip(channels[::-1][:-1], channels[::-1][1:]):
+            self.up.append(conv_block(deep + skip, skip))
+        self.map_head = nn.Conv2d(channels[0], 1, 1)
+        deepest = channels[-1]
+        self.token_proj = nn.Sequential(nn.LayerNorm(deepest), nn.Linear(deepest, hidden))
+        self.feature_proj = nn.Sequential(nn.Linear(2 * deepest, feature_size), nn.Tanh())
+        self.reduction = 2 ** len(channels)
+        self.topk = max(1, int(round(topk_fraction * image_size * image_size)))
+
+    def segment(self, pixel_values):
+        """Returns (map logits at input size, deepest feature grid at S / 2^len(channels))."""
+        skips, x = [], self.stem(pixel_values)
+        for i, block in enumerate(self.down):
+            x = block(x if i == 0 else F.max_pool2d(x, 2))
+            skips.append(x)
+        deepest = x
+        for block, skip in zip(self.up, skips[::-1][1:]):
+            x = F.interpolate(x, scale_factor=2.0, mode="nearest")
+            x = block(torch.cat([x, skip], dim=1))
+        logits = F.interpolate(self.map_head(x), scale_factor=2.0, mode="bilinear", align_corners=False)
+        return logits, deepest
+
+    def forward(self, pixel_values):
+        logits, deepest = self.segment(pixel_values)
+        anomaly_map = torch.sigmoid(logits)
+        score = torch.topk(anomaly_map.flatten(1), self.topk, dim=1).values.mean(dim=1)
+        tokens = self.token_proj(deepest.flatten(2).transpose(1, 2))
+        weights = F.avg_pool2d(anomaly_map, self.reduction).flatten(2)
+        feats = deepest.flatten(2)
+        weighted = (feats * weights).sum(-1) / (weights.sum(-1) + 1e-4)
+        z = self.feature_proj(torch.cat([weighted, feats.mean(-1)], dim=1))
+        return tokens, anomaly_map, score, z, logits
+
+
+def build_vision(config):
+    v, d = config["vision"], config["decoder"]
+    return VisionEncoder(v["channels"], d["hidden"], v["anomalyFeatureSize"], v["topkFraction"], v["imageSize"])
