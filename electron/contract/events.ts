@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Job, Problem } from './domain';
 import { JobId, SampleId } from './ids';
+import { TextLevelKey } from './review';
 
 /** Events flow from the core to every connected window or browser tab. */
 export const events = {
@@ -12,6 +13,8 @@ export const events = {
   'labels:changed': z.object({ sampleId: SampleId, revision: z.number().int().nonnegative() }),
   /** An inference job wrote predictions (batched): windows showing one refetch `predictions:get`. */
   'predictions:changed': z.object({ sampleIds: z.array(SampleId), packId: z.string() }),
+  /** A MAU-GPT answer growing while an inference job generates it: append `delta` to the level's text. */
+  'inference:token': z.object({ jobId: JobId, sampleId: SampleId, level: TextLevelKey, delta: z.string() }),
 } as const;
 
 export type EventTable = typeof events;

@@ -82,10 +82,10 @@ export function inferenceHandlers(deps: InferenceDeps): {
       const store = session.require();
       const target = await resolvePackId(store, modelsDir, input.packId);
       const record = 'record' in target ? target.record : (await addPack(store, target.shippedDir)).record;
-      if (record.kind !== 'anomalib' && record.kind !== 'yolo') {
+      if (record.kind !== 'anomalib' && record.kind !== 'yolo' && record.kind !== 'mau-gpt') {
         throw new AppError(
           'UNSUPPORTED',
-          `model pack ${record.name} ${record.version} is a ${record.kind} pack; inference runs anomalib and yolo packs`,
+          `model pack ${record.name} ${record.version} is a ${record.kind} pack; inference runs anomalib, yolo and mau-gpt packs`,
         );
       }
       const jobId = runtime.start(

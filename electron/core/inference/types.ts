@@ -22,6 +22,8 @@ export type PredictionResult = {
   calibrated: boolean;
   anomalyMap?: AnomalyMap;
   regions: PredictedRegion[];
+  /** Answers per task level ('1'..'5'), from models that answer in text (MAU-GPT). */
+  texts?: Partial<Record<string, string>>;
 };
 
 export type PredictTimings = { preprocessMs: number; runMs: number; postprocessMs: number; totalMs: number };

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SampleFilter } from '../../contract/domain';
-import { AppError } from '../../contract/result';
+import type { JobId } from '../../contract/ids';
+import { AppError, isAppError } from '../../contract/result';
 import type { EventBus } from '../event-bus';
-import { createPredictor, type ProviderName, type SessionPool } from '../inference';
+import type { ProviderName, SessionPool } from '../inference';
 import { messageOf } from '../inference/errors';
 import { loadRegistered } from '../models/pack-registry';
 import { registeredPackId } from '../models/pack-info';
@@ -12,6 +13,7 @@ import type { InferenceSample } from '../store/inference-reads';
 import type { JobContext } from './job-manager';
 import type { InferenceQueue } from './inference-queue';
 import { describeSession, InferenceTally, type InferenceReport } from './inference-report';
+import { openJobPredictor } from './inference-predictor';
 import { InferenceWriter } from './inference-writer';
 
 /** What `inference:start` asked for, stored with the job so `jobs:resume` can run it again. */
@@ -24,7 +26,7 @@ export type InferenceParams = {
   force: boolean;
 };
 
-export type InferenceDeps = { store: ProjectStore; pool: SessionPool; bus: EventBus };
+export type InferenceDeps = { store: ProjectStore; pool: SessionPool; bus: EventBus; jobId?: () => JobId };
 
 /** Decode of image i+1 overlaps the session run of image i: two images in flight keep it busy. */
 const LANES = 2;
@@ -75,11 +77,11 @@ export async function runInference(
   if (todo.length === 0 || context.signal.aborted) return tally.report(null);
 
   context.message(`opening a session for ${record.name} ${record.version}…`);
-  const predictor = await createPredictor(pack, {
-    pool: deps.pool,
+  const predictor = await openJobPredictor(pack, todo, {
+    ...deps,
+    signal: context.signal,
     providers: params.providers ?? undefined,
-    intraOpNumThreads: params.threads ?? undefined,
-    heatmap: { alpha: true },
+    threads: params.threads ?? undefined,
   });
   const session = { provider: predictor.provider, fallbacks: predictor.fallbacks, threads: params.threads };
   store.setPackSession(record.id, { ...session, openedAt: new Date().toISOString() });
@@ -98,6 +100,8 @@ export async function runInference(
       writer.write({ ...sample, contentHash: hash }, outcome, rel, queue.isUrgent(sample.id));
       tally.succeed(context, outcome.timings, existing.has(hash));
     } catch (error) {
+      // a MAU-GPT answer stops mid-way when the job is cancelled: not the image's fault
+      if (context.signal.aborted && isAppError(error) && error.code === 'CANCELLED') return;
       tally.fail(context, sample.relPath, reasonOf(error, sample.path));
     }
   };
@@ -108,7 +112,7 @@ export async function runInference(
       await one(sample);
     }
   };
-  await Promise.all(Array.from({ length: LANES }, lane));
+  await Promise.all(Array.from({ length: LANES }, lane)).finally(() => predictor.finish());
   writer.flush();
   return tally.report(session);
 }

@@ -32,7 +32,7 @@ export class InferenceRuntime {
     const { pool } = this;
     const { bus } = this.deps;
     const job = this.deps.jobs.start('inference', title, (context) =>
-      runInference({ store, pool, bus }, params, queue, context),
+      runInference({ store, pool, bus, jobId: () => job.id }, params, queue, context),
     );
     this.active.set(job.id, { queue, packRowId: params.packRowId });
     store.setJobParams(job.id, params);

@@ -40,7 +40,7 @@ export class InferenceWriter {
         verdict: result.verdict,
         anomalyMapPath: outcome.heatmapPath ? heatmapPath : null,
         regions: result.regions.map((r) => ({ defectType: r.defectType, score: r.score, shape: r.shape })),
-        texts: {},
+        texts: result.texts ?? {},
       });
       this.store.setPredictionRun(id, {
         provider: outcome.provider,

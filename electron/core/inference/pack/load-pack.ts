@@ -91,11 +91,18 @@ export async function loadModelPack<K extends PackKind = PackKind>(
       'UNSUPPORTED',
     );
   }
-  const packOptions = parseWith(absoluteDir, optionSchemas[manifest.kind], manifest.options, 'options.');
+  const packOptions = parseWith(
+    absoluteDir,
+    optionSchemas[manifest.kind] as z.ZodType<unknown>,
+    manifest.options,
+    'options.',
+  );
   if (manifest.kind !== 'mau-gpt') imageInputOf({ dir: absoluteDir, manifest });
   const files = await checkFiles(absoluteDir, manifest, options.verifyHashes ?? true);
-  const model = files.find((f) => f.role === 'model');
-  if (!model) throw packError(absoluteDir, `${MANIFEST_FILE}: files: no file has role "model"`);
+  // a MAU-GPT pack has three graphs; its decoder is the one that names the pack version
+  const mainRole = manifest.kind === 'mau-gpt' ? 'decoder' : 'model';
+  const model = files.find((f) => f.role === mainRole);
+  if (!model) throw packError(absoluteDir, `${MANIFEST_FILE}: files: no file has role "${mainRole}"`);
   const pack = {
     dir: absoluteDir,
     id: `${manifest.name}@${manifest.version}:${model.sha256.slice(0, 12)}`,

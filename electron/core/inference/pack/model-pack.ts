@@ -1,3 +1,4 @@
+import type { MauGptOptions } from '../../mau-gpt/options';
 import type { AnomalibOptions, YoloOptions } from './options';
 import type { ImageInput, PackKind, PackManifest } from './schema';
 import { packError } from '../errors';
@@ -19,7 +20,7 @@ type PackBase = {
 export type ModelPack =
   | (PackBase & { readonly kind: 'anomalib'; readonly options: AnomalibOptions })
   | (PackBase & { readonly kind: 'yolo'; readonly options: YoloOptions })
-  | (PackBase & { readonly kind: 'mau-gpt'; readonly options: Record<string, unknown> });
+  | (PackBase & { readonly kind: 'mau-gpt'; readonly options: MauGptOptions });
 
 export type PackOfKind<K extends PackKind> = Extract<ModelPack, { kind: K }>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MauGptOptions } from '../../mau-gpt/options';
 
 const nonNegative = z.number().nonnegative();
 
@@ -30,9 +31,6 @@ export const YoloOptions = z
   })
   .strict();
 export type YoloOptions = z.infer<typeof YoloOptions>;
-
-/** MAU-GPT's generation settings belong to its own runtime; the pack layer only carries them. */
-export const MauGptOptions = z.record(z.string(), z.unknown());
 
 export const optionSchemas = {
   anomalib: AnomalibOptions,

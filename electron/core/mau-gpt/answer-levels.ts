@@ -1,0 +1,65 @@
+import type { PredictionResult } from '../inference/types';
+import { anomalyPrediction } from './anomaly-prediction';
+import type { GenerationSettings } from './generation-config';
+import { LEVELS, type Level } from './options';
+import type { MauGptRuntime } from './runtime';
+
+export type AnswerOptions = {
+  settings?: Partial<GenerationSettings>;
+  signal?: AbortSignal;
+  onToken?: (level: Level, delta: string) => void;
+};
+
+export type LevelAnswers = {
+  result: PredictionResult & { texts: Record<Level, string> };
+  image: { width: number; height: number };
+  timings: { preprocessMs: number; encodeMs: number; generateMs: number; tokens: number };
+};
+
+/**
+ * One image through MAU-GPT: the vision encoder once, then the five level questions of the pack
+ * (L1 anomaly? … L5 cause/impact) against the same visual tokens.
+ */
+export async function answerAllLevels(
+  runtime: MauGptRuntime,
+  source: string | Buffer,
+  options: AnswerOptions = {},
+  name?: string,
+): Promise<LevelAnswers> {
+  const label = name ?? (typeof source === 'string' ? source : '(image buffer)');
+  const encoded = await runtime.encodeImage(source, label);
+  const picture = anomalyPrediction(
+    label,
+    encoded.anomalyMap,
+    encoded.anomalyScore,
+    encoded.geometry,
+    runtime.pack.manifest.thresholds,
+  );
+  const texts = {} as Record<Level, string>;
+  const started = performance.now();
+  let tokens = 0;
+  try {
+    for (const level of LEVELS) {
+      const answer = await runtime.generate(encoded.imageKey, runtime.pack.options.questions[level], {
+        settings: options.settings,
+        signal: options.signal,
+        onDelta: options.onToken && ((delta) => options.onToken!(level, delta)),
+      });
+      texts[level] = answer.text.trim();
+      tokens += answer.tokens.length;
+    }
+  } finally {
+    await runtime.forget(encoded.imageKey).catch(() => undefined);
+  }
+  const g = encoded.geometry;
+  return {
+    result: { ...picture, texts },
+    image: { width: g.sourceWidth, height: g.sourceHeight },
+    timings: {
+      preprocessMs: encoded.preprocessMs,
+      encodeMs: encoded.runMs,
+      generateMs: performance.now() - started,
+      tokens,
+    },
+  };
+}

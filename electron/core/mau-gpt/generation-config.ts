@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const tokenId = z.number().int().nonnegative();
+
+/** generation_config.json as Hugging Face writes it; unknown keys are kept out of the way. */
+export const GenerationConfigFile = z
+  .object({
+    bos_token_id: tokenId.nullable().optional(),
+    eos_token_id: z.union([tokenId, z.array(tokenId).min(1)]),
+    pad_token_id: tokenId.nullable().optional(),
+    max_new_tokens: z.number().int().positive().default(64),
+    do_sample: z.boolean().default(false),
+    temperature: z.number().positive().default(1),
+    top_p: z.number().gt(0).max(1).default(1),
+  })
+  .loose();
+export type GenerationConfigFile = z.infer<typeof GenerationConfigFile>;
+
+/** How one answer is generated: the pack's defaults, overridable per call. */
+export type GenerationSettings = {
+  maxNewTokens: number;
+  /** Generation ends when any of these is produced (it is not part of the answer). */
+  eosTokenIds: number[];
+  doSample: boolean;
+  temperature: number;
+  topP: number;
+  /** Seeds the sampler, so a sampled answer can be reproduced. */
+  seed: number;
+  /**
+   * false re-runs the whole sequence each step with an empty cache: slow, only to prove that the
+   * cached path computes the same thing.
+   */
+  useCache: boolean;
+};
+
+export function defaultSettings(config: GenerationConfigFile): GenerationSettings {
+  const eos = config.eos_token_id;
+  return {
+    maxNewTokens: config.max_new_tokens,
+    eosTokenIds: typeof eos === 'number' ? [eos] : [...eos],
+    doSample: config.do_sample,
+    temperature: config.temperature,
+    topP: config.top_p,
+    seed: 0,
+    useCache: true,
+  };
+}

@@ -1,0 +1,85 @@
+import { loadModelPack, type LoadPackOptions } from '../inference/pack/load-pack';
+import type { PackOfKind } from '../inference/pack/model-pack';
+import { packError } from '../inference/errors';
+import { GenerationConfigFile } from './generation-config';
+import { readJsonFile, tokenizerFrom } from './tokenizer';
+
+/** Roles of a MAU-GPT pack's files (docs/MAU-GPT-PACK.md), by what the runtime calls them. */
+export const ROLES = {
+  vision: 'vision-encoder',
+  embed: 'embed-tokens',
+  decoder: 'decoder',
+  tokenizer: 'tokenizer',
+  generationConfig: 'generation-config',
+} as const;
+
+export type MauGptFiles = Record<keyof typeof ROLES, { path: string; absolutePath: string }>;
+
+/** A verified MAU-GPT pack: plain data, posted as is to the generation worker. */
+export type MauGptPack = PackOfKind<'mau-gpt'> & {
+  readonly graphs: MauGptFiles;
+  readonly tokenizerJson: unknown;
+  readonly generation: GenerationConfigFile;
+};
+
+function filesOf(pack: PackOfKind<'mau-gpt'>): MauGptFiles {
+  const entries = Object.entries(ROLES).map(([key, role]) => {
+    const file = pack.files.find((f) => f.role === role);
+    if (!file)
+      throw packError(pack.dir, `model.json: files: a mau-gpt pack needs a file with role "${role}"`);
+    return [key, { path: file.path, absolutePath: file.absolutePath }] as const;
+  });
+  return Object.fromEntries(entries) as MauGptFiles;
+}
+
+/** Checks what can be checked without opening a session; the graphs are checked when opened. */
+export async function loadMauGptPack(
+  dir: string,
+  options: Omit<LoadPackOptions<'mau-gpt'>, 'kind'> = {},
+): Promise<MauGptPack> {
+  const pack = await loadModelPack(dir, { ...options, kind: 'mau-gpt' });
+  return completeMauGptPack(pack);
+}
+
+/** The MAU-GPT side of a pack `loadModelPack` already verified. */
+export async function completeMauGptPack(pack: PackOfKind<'mau-gpt'>): Promise<MauGptPack> {
+  const graphs = filesOf(pack);
+  const { decoder, vision } = pack.options;
+  if (vision.tiling.mode !== 'resize') {
+    throw packError(
+      pack.dir,
+      `model.json: options.vision.tiling: mode "${vision.tiling.mode}" is not supported by this runtime; export with { "mode": "resize" }`,
+      'UNSUPPORTED',
+    );
+  }
+  const tokenizerName = graphs.tokenizer.path;
+  const tokenizerJson = await readJsonFile(pack.dir, graphs.tokenizer.absolutePath, tokenizerName);
+  const { vocabSize } = tokenizerFrom(pack.dir, tokenizerName, tokenizerJson);
+  if (vocabSize !== decoder.vocabSize) {
+    throw packError(
+      pack.dir,
+      `${tokenizerName}: the vocabulary has ${vocabSize} tokens, model.json options.decoder.vocabSize says ${decoder.vocabSize}`,
+    );
+  }
+  const configName = graphs.generationConfig.path;
+  const parsed = GenerationConfigFile.safeParse(
+    await readJsonFile(pack.dir, graphs.generationConfig.absolutePath, configName),
+  );
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw packError(
+      pack.dir,
+      `${configName}: invalid field ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+  }
+  const generation = parsed.data;
+  const ids = [generation.eos_token_id, generation.bos_token_id, generation.pad_token_id].flat();
+  const outside = ids.filter((id): id is number => typeof id === 'number' && id >= vocabSize);
+  if (outside.length > 0) {
+    throw packError(
+      pack.dir,
+      `${configName}: token id ${outside[0]} is outside the ${vocabSize}-token vocabulary of ${tokenizerName}`,
+    );
+  }
+  return { ...pack, graphs, tokenizerJson, generation };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const VisionOptions = z
+  .object({
+    imageSize: positiveInt.max(8192),
+    numVisualTokens: positiveInt,
+    anomalyFeatureSize: positiveInt,
+    mean: z.array(finite).length(3),
+    std: z.array(finite.refine((v) => v !== 0, 'must not be 0')).length(3),
+    tiling: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('resize') }),
+        z.object({ mode: z.literal('tiles'), overlap: z.number().int().nonnegative() }),
+      ])
+      .default({ mode: 'resize' }),
+  })
+  .strict();
+
+export const DecoderOptions = z
+  .object({
+    numLayers: positiveInt,
+    numHeads: positiveInt,
+    headDim: positiveInt,
+    hidden: positiveInt,
+    vocabSize: positiveInt,
+    maxContext: positiveInt,
+  })
+  .strict();
+
+export const LEVELS = ['1', '2', '3', '4', '5'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const MauGptOptions = z
+  .object({
+    vision: VisionOptions,
+    decoder: DecoderOptions,
+    prompt: z
+      .object({
+        template: z.string().refine((t) => t.includes('{question}'), 'must contain {question}'),
+      })
+      .strict(),
+    /** One question per task level L1..L5; the answers become the prediction's texts. */
+    questions: z.object({
+      '1': z.string().min(1),
+      '2': z.string().min(1),
+      '3': z.string().min(1),
+      '4': z.string().min(1),
+      '5': z.string().min(1),
+    }),
+    /** How the decoder was adapted; informative only: the adapter lives inside the graph. */
+    adapter: z
+      .object({ kind: z.string().min(1) })
+      .catchall(z.unknown())
+      .optional(),
+  })
+  .strict();
+export type MauGptOptions = z.infer<typeof MauGptOptions>;
+
+export function promptFor(options: MauGptOptions, question: string): string {
+  return options.prompt.template.replace('{question}', question);
+}

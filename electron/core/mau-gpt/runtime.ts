@@ -1,0 +1,116 @@
+import { AppError } from '../../contract/result';
+import type { ImageInput } from '../inference/pack/schema';
+import { preprocessImage } from '../inference/processing/preprocess';
+import type { Geometry } from '../inference/processing/geometry';
+import type { ProviderFallback, ProviderName } from '../inference/session/providers';
+import type { TensorData } from '../inference/session/tensor-data';
+import { defaultSettings, type GenerationSettings } from './generation-config';
+import type { MauGptPack } from './load-mau-gpt';
+import type { MauGptOptions } from './options';
+import { WorkerLink } from './worker-link';
+import type { EncodeReply, GenerateReply, OpenGenReply, ReplayReply } from './worker-protocol';
+
+export type RuntimeOptions = {
+  /** Preferred execution providers, in order; CPU is always the last resort. */
+  providers?: ProviderName[];
+  intraOpNumThreads?: number;
+};
+
+export type EncodedImage = {
+  /** Names the image's visual tokens inside the worker; pass it to generate(). */
+  imageKey: number;
+  anomalyMap: TensorData;
+  anomalyScore: number;
+  geometry: Geometry;
+  preprocessMs: number;
+  runMs: number;
+};
+
+export type GenerateOptions = {
+  settings?: Partial<GenerationSettings>;
+  /** Checked between decoder steps: generation stops within one step of the abort. */
+  signal?: AbortSignal;
+  /** Each piece of the answer as it is generated; the pieces add up to the answer's text. */
+  onDelta?: (delta: string) => void;
+};
+
+/** The vision encoder's input: stretched to S×S, (pixel/255 − mean)/std, RGB (grey is repeated). */
+export function visionInput(o: MauGptOptions): ImageInput {
+  const S = o.vision.imageSize;
+  return {
+    name: 'pixel_values',
+    shape: [1, 3, S, S],
+    dtype: 'float32',
+    colourOrder: 'RGB',
+    resize: { mode: 'stretch', width: S, height: S, padValue: 114 },
+    normalise: { mean: o.vision.mean, std: o.vision.std, scale: 255 },
+  };
+}
+
+/** A MAU-GPT pack opened in its own generation worker. */
+export class MauGptRuntime {
+  private closed = false;
+
+  private constructor(
+    readonly pack: MauGptPack,
+    private readonly link: WorkerLink,
+    readonly info: OpenGenReply,
+  ) {}
+
+  static async open(pack: MauGptPack, options: RuntimeOptions = {}): Promise<MauGptRuntime> {
+    const link = new WorkerLink(pack.dir);
+    try {
+      const info = await link.request<OpenGenReply>({ op: 'open', pack, ...options });
+      return new MauGptRuntime(pack, link, info);
+    } catch (error) {
+      await link.terminate();
+      throw error;
+    }
+  }
+
+  get provider(): ProviderName {
+    return this.info.provider;
+  }
+
+  get fallbacks(): ProviderFallback[] {
+    return this.info.fallbacks;
+  }
+
+  /** Runs the vision encoder once; its visual tokens stay in the worker for every question. */
+  async encodeImage(source: string | Buffer, name?: string): Promise<EncodedImage> {
+    const started = performance.now();
+    const prepared = await preprocessImage(source, visionInput(this.pack.options), name);
+    const preprocessMs = performance.now() - started;
+    const reply = await this.link.request<EncodeReply>({ op: 'encode', pixels: prepared.tensor });
+    return { ...reply, geometry: prepared.geometry, preprocessMs };
+  }
+
+  generate(imageKey: number, question: string, options: GenerateOptions = {}): Promise<GenerateReply> {
+    const { signal } = options;
+    if (signal?.aborted)
+      return Promise.reject(new AppError('CANCELLED', 'generation cancelled before it started'));
+    const settings = { ...defaultSettings(this.pack.generation), ...options.settings };
+    const cancel = new SharedArrayBuffer(4);
+    const raise = () => Atomics.store(new Int32Array(cancel), 0, 1);
+    signal?.addEventListener('abort', raise, { once: true });
+    return this.link
+      .request<GenerateReply>({ op: 'generate', imageKey, question, settings, cancel }, options.onDelta)
+      .finally(() => signal?.removeEventListener('abort', raise));
+  }
+
+  /** Bare decoder.run time of the same steps (see replayDecoder); for the benchmark. */
+  replay(imageKey: number, question: string, tokens: number[]): Promise<ReplayReply> {
+    return this.link.request<ReplayReply>({ op: 'replay', imageKey, question, tokens });
+  }
+
+  async forget(imageKey: number): Promise<void> {
+    await this.link.request({ op: 'forget', imageKey });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.link.request({ op: 'close' }).catch(() => undefined);
+    await this.link.terminate();
+  }
+}
