@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { evaluationApi } from './api-evaluation';
 import { exchangeApi } from './api-exchange';
 import { foundationApi } from './api-foundation';
 import { inferenceApi } from './api-inference';
@@ -15,6 +16,7 @@ export const api = {
   ...reviewApi,
   ...exchangeApi,
   ...inferenceApi,
+  ...evaluationApi,
 } as const;
 
 export type ApiTable = typeof api;

@@ -2,6 +2,7 @@ import type { Handlers } from '../contract';
 import type { Core, CoreOptions } from './core-types';
 import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
+import { evaluationHandlers } from './handlers/evaluation-handlers';
 import { exchangeHandlers } from './handlers/exchange-handlers';
 import { inferenceHandlers } from './handlers/inference-handlers';
 import { jobHandlers } from './handlers/job-handlers';
@@ -31,6 +32,7 @@ export function createCore(options: CoreOptions): Core {
     ...exchangeHandlers({ session, jobs }),
     ...reviewHandlers({ session, bus }),
     ...inference.handlers,
+    ...evaluationHandlers({ session, jobs, modelsDir: options.modelsDir }),
   };
 
   return {

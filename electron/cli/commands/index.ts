@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
+import { evalCommand } from './eval';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { inferCommand } from './infer';
@@ -11,6 +12,7 @@ export const commands: Command[] = [
   importCommand,
   exportCommand,
   inferCommand,
+  evalCommand,
   infoCommand,
   demoCommand,
 ];

@@ -22,6 +22,7 @@ type Context = {
   importedPackId: string;
   exportJobId: JobId;
   inferenceJobId: JobId;
+  evalJobId: JobId;
   predictionsFile: string;
   exportDir: string;
 };
@@ -83,6 +84,8 @@ const examples: { [M in Method]: (c: Context) => Input<M> } = {
   'predictions:get': (c) => ({ sampleId: c.sampleIds[0]! }),
   'inference:resumable': () => ({}),
   'jobs:resume': (c) => ({ jobId: c.inferenceJobId }),
+  'eval:start': (c) => ({ model: c.packId as never, pixelMetrics: true }),
+  'eval:report': (c) => ({ jobId: c.evalJobId }),
   'models:remove': (c) => ({ packId: c.importedPackId as never }),
   'project:close': () => ({}),
 };
@@ -103,6 +106,7 @@ async function followUp(method: Method, value: unknown, context: Context): Promi
   if (method === 'models:importOnnx') context.importedPackId = v.packId as string;
   if (method === 'export:start') context.exportJobId = await finishedJob(v.jobId as JobId);
   if (method === 'inference:start') context.inferenceJobId = await finishedJob(v.jobId as JobId);
+  if (method === 'eval:start') context.evalJobId = await finishedJob(v.jobId as JobId);
 }
 
 let serverUrl = '';
@@ -173,6 +177,7 @@ describe('server over the real core', () => {
       importedPackId: '',
       exportJobId: 'job:none' as JobId,
       inferenceJobId: 'job:none' as JobId,
+      evalJobId: 'job:none' as JobId,
       predictionsFile,
       exportDir: join(tmp, 'export-coco'),
     };
