@@ -3,7 +3,16 @@ import { SampleFilter } from './domain';
 import { JobId } from './ids';
 import { Path, type MethodTable } from './api-common';
 
-export const ExportFormat = z.enum(['coco', 'labelme', 'yolo-detect', 'yolo-segment', 'mvtec']);
+/** `mauset`: MAU-Set-style training data (docs/MAU-SET-FORMAT.md); `mmad`: MMAD-style question files. */
+export const ExportFormat = z.enum([
+  'coco',
+  'labelme',
+  'yolo-detect',
+  'yolo-segment',
+  'mvtec',
+  'mauset',
+  'mmad',
+]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const ExportOptions = z
@@ -15,6 +24,8 @@ export const ExportOptions = z
     filter: SampleFilter.default({}),
     /** Copy the image files; otherwise hard-link them (symbolic link or copy where that fails). */
     copyImages: z.boolean().default(false),
+    /** Only images a reviewer decided (review state ok, ng or corrected), within the filter. */
+    reviewedOnly: z.boolean().default(false),
   })
   .strict();
 export type ExportOptionsInput = z.input<typeof ExportOptions>;

@@ -21,6 +21,7 @@ Options:
   --out <dir>           an empty or new folder outside the project
   --filter-json <json>  which images, as a samples filter, e.g. '{"verdicts":["NG"]}' (default: all)
   --copy-images         copy image files instead of hard-linking them
+  --reviewed-only       only images a reviewer decided (review state ok, ng or corrected)
   -h, --help            show this help
 
 Exit code: 0 when everything was written, 2 when some images were skipped, 1 when it could not run.`;
@@ -30,6 +31,7 @@ const options = {
   out: { type: 'string' },
   'filter-json': { type: 'string' },
   'copy-images': { type: 'boolean' },
+  'reviewed-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,6 +79,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         outDir,
         filter: filter as never,
         copyImages: values['copy-images'],
+        reviewedOnly: values['reviewed-only'],
       }),
     );
     if (job.state !== 'done') {
@@ -93,7 +96,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: "write the project's labels as COCO, LabelMe, YOLO or MVTec",
+  summary: "write the project's labels as COCO, LabelMe, YOLO, MVTec, MAU-Set or MMAD questions",
   usage,
   run,
 };

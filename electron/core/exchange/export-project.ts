@@ -10,9 +10,11 @@ import {
 import type { JobContext } from '../jobs/job-manager';
 import type { ProjectStore } from '../store';
 import { cocoWriter } from './coco-export';
-import type { ExportEnv, ExportSample, WriterFactory } from './export-types';
+import type { ExportEnv, ExportSample, FormatWriter, WriterFactory } from './export-types';
 import { ImageFiles, SkipSample } from './image-files';
 import { labelMeWriter } from './labelme-export';
+import { assertSomeLabel, mausetWriter } from './mauset';
+import { mmadWriter } from './mmad';
 import { mvtecWriter } from './mvtec-export';
 import { ExportNotes } from './notes';
 import { prepareOutDir } from './out-dir';
@@ -32,6 +34,8 @@ export const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
   'yolo-detect': 'YOLO detect',
   'yolo-segment': 'YOLO segment',
   mvtec: 'MVTec AD',
+  mauset: 'MAU-Set',
+  mmad: 'MMAD questions',
 };
 
 const WRITERS: Readonly<Record<ExportFormat, WriterFactory>> = {
@@ -40,7 +44,12 @@ const WRITERS: Readonly<Record<ExportFormat, WriterFactory>> = {
   'yolo-detect': yoloWriter('detect'),
   'yolo-segment': yoloWriter('segment'),
   mvtec: mvtecWriter,
+  mauset: mausetWriter,
+  mmad: mmadWriter,
 };
+
+/** Formats that are the labels and nothing else: a project without any has nothing to write. */
+const NEED_LABELS: ReadonlySet<ExportFormat> = new Set(['mauset', 'mmad']);
 
 const PROGRESS_EVERY = 100;
 
@@ -60,8 +69,9 @@ export async function exportProject(
     throw new AppError('INVALID_INPUT', `export options: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const options = parsed.data;
   const outDir = resolve(options.outDir);
+  const ids = selectedIds(store, options);
+  checkExportable(store, options, ids);
   await prepareOutDir(outDir, store.dir);
-  const ids = store.sampleIds(options.filter, 'path');
   context.setTotal?.(ids.length);
   context.message?.(`exporting ${ids.length} images as ${FORMAT_NAMES[options.format]}`);
   const notes = new ExportNotes(context.problem);
@@ -70,6 +80,9 @@ export async function exportProject(
     taxonomy: store.taxonomy(),
     notes,
     files: new ImageFiles(outDir, options.copyImages),
+    store,
+    sampleIds: ids,
+    options,
   };
   const writer = await WRITERS[options.format](env);
   const counts = { exported: 0, skipped: 0, regions: 0 };
@@ -80,7 +93,7 @@ export async function exportProject(
       const detail = store.sampleDetail(id);
       if (!detail) continue; // deleted while the export ran
       const sample = { ...detail, texts: sampleTexts(store, id) };
-      const written = await writeSample(sample, (s) => writer.add(s), notes);
+      const written = await writeSample(sample, writer, notes);
       if (written === null) {
         counts.skipped++;
         failed++;
@@ -110,21 +123,45 @@ export async function exportProject(
   return report;
 }
 
+/**
+ * Refuses, before any folder is made, an export of labels from images that have none; the
+ * handler calls it too, so the user gets an answer instead of a failed job.
+ */
+export function checkExportable(
+  store: ProjectStore,
+  options: ExportOptions,
+  ids = selectedIds(store, options),
+): void {
+  if (NEED_LABELS.has(options.format)) assertSomeLabel(store, ids, FORMAT_NAMES[options.format]);
+}
+
+const REVIEWED_STATES = ['ok', 'ng', 'corrected'] as const;
+
+/** The filter's images; with `reviewedOnly`, only those a reviewer decided. */
+function selectedIds(store: ProjectStore, options: ExportOptions): number[] {
+  if (!options.reviewedOnly) return store.sampleIds(options.filter, 'path');
+  const asked = options.filter.reviewStates;
+  const states = REVIEWED_STATES.filter((state) => !asked?.length || asked.includes(state));
+  // An empty list would mean "any state" to the filter, not "none".
+  return states.length === 0 ? [] : store.sampleIds({ ...options.filter, reviewStates: states }, 'path');
+}
+
 /** Regions written, or null when the image was skipped (with a note saying why). */
 async function writeSample(
   sample: ExportSample,
-  add: (sample: ExportSample) => Promise<number>,
+  writer: FormatWriter,
   notes: ExportNotes,
 ): Promise<number | null> {
   const skip = (reason: string) => {
     notes.image(sample.relPath, sample.id, reason);
+    writer.skipped?.(sample, reason);
     return null;
   };
   if (sample.error !== null)
     return skip(`the image could not be read at import (${sample.error}); not exported`);
   if (sample.width === 0 || sample.height === 0) return skip('the image size is unknown; not exported');
   try {
-    return await add(sample);
+    return await writer.add(sample);
   } catch (error) {
     if (error instanceof SkipSample) return skip(error.message);
     throw error;

@@ -1,5 +1,7 @@
 import type { Region, SampleDetail, Taxonomy } from '../../contract';
+import type { ExportOptions } from '../../contract/api-exchange';
 import type { Texts } from '../../contract/review';
+import type { ProjectStore } from '../store';
 import type { ImageFiles } from './image-files';
 import type { ExportNotes } from './notes';
 
@@ -12,6 +14,11 @@ export type ExportEnv = {
   taxonomy: Taxonomy;
   notes: ExportNotes;
   files: ImageFiles;
+  /** For formats that record more than the label (lineage, leak-free splits): read only. */
+  store: ProjectStore;
+  /** The images this export goes through, in order (some may still be skipped). */
+  sampleIds: readonly number[];
+  options: ExportOptions;
 };
 
 /** One format: images in, files out. */
@@ -23,6 +30,8 @@ export interface FormatWriter {
   add(sample: ExportSample): Promise<number>;
   /** Writes what depends on all images (annotations.json, data.yaml). */
   finish(): Promise<void>;
+  /** Told of every image the export skips (by the writer or before it), for formats that list them. */
+  skipped?(sample: ExportSample, reason: string): void;
   /** Releases open files when the export stops early (cancelled or failed). */
   abort?(): Promise<void>;
 }

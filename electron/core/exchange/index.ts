@@ -1,1 +1,7 @@
-export { exportProject, FORMAT_NAMES, REPORT_FILE, type ExportContext } from './export-project';
+export {
+  checkExportable,
+  exportProject,
+  FORMAT_NAMES,
+  REPORT_FILE,
+  type ExportContext,
+} from './export-project';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError, type Handlers, type JobId } from '../../contract';
 import { ExportReport } from '../../contract/api-exchange';
-import { exportProject, FORMAT_NAMES } from '../exchange';
+import { checkExportable, exportProject, FORMAT_NAMES } from '../exchange';
 import { prepareOutDir } from '../exchange/out-dir';
 import type { JobManager } from '../jobs/job-manager';
 import type { ProjectSession } from '../project-session';
@@ -16,6 +16,7 @@ export function exchangeHandlers(deps: {
       const store = session.require();
       const outDir = resolve(input.outDir);
       // Checked now as well as when the job runs, so a wrong folder is an answer, not a failed job.
+      checkExportable(store, input);
       await prepareOutDir(outDir, store.dir);
       const title = `Export ${FORMAT_NAMES[input.format]} to ${outDir}`;
       const job = jobs.start('export', title, (context) =>

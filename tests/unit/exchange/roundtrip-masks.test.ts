@@ -101,7 +101,7 @@ const SAMPLES: GenSample[] = [
   { name: 'unlabelled.png', width: 20, height: 20, verdict: null, split: null, category: null, regions: [] },
 ];
 
-const FORMATS: ExportFormat[] = ['coco', 'labelme', 'yolo-detect', 'yolo-segment', 'mvtec'];
+const FORMATS = ['coco', 'labelme', 'yolo-detect', 'yolo-segment', 'mvtec'] as const satisfies ExportFormat[];
 const IMPORT_AS = {
   coco: 'coco',
   labelme: 'labelme',

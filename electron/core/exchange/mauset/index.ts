@@ -1,0 +1,3 @@
+export { mausetWriter } from './mauset-writer';
+export { assertSomeLabel } from './no-labels';
+export * from './record-schema';

@@ -1,0 +1,3 @@
+export { mmadWriter, toMmad } from './mmad-writer';
+export { parseMmad, readMmadFile } from './mmad-reader';
+export * from './mmad-schema';
