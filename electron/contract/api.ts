@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { evaluationApi } from './api-evaluation';
 import { exchangeApi } from './api-exchange';
+import { finetuneApi } from './api-finetune';
 import { foundationApi } from './api-foundation';
 import { inferenceApi } from './api-inference';
 import { reviewApi } from './api-review';
@@ -17,6 +18,7 @@ export const api = {
   ...exchangeApi,
   ...inferenceApi,
   ...evaluationApi,
+  ...finetuneApi,
 } as const;
 
 export type ApiTable = typeof api;

@@ -4,6 +4,7 @@ import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { evaluationHandlers } from './handlers/evaluation-handlers';
 import { exchangeHandlers } from './handlers/exchange-handlers';
+import { finetuneHandlers } from './handlers/finetune-handlers';
 import { inferenceHandlers } from './handlers/inference-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { projectHandlers } from './handlers/project-handlers';
@@ -33,6 +34,7 @@ export function createCore(options: CoreOptions): Core {
     ...reviewHandlers({ session, bus }),
     ...inference.handlers,
     ...evaluationHandlers({ session, jobs, modelsDir: options.modelsDir }),
+    ...finetuneHandlers({ session, jobs, bus, modelsDir: options.modelsDir }),
   };
 
   return {

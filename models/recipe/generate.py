@@ -10,6 +10,8 @@ from sequences import prompt_ids
 def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context):
     image_embeds, _, _, z, _ = model.vision(pixel_values.unsqueeze(0))
     prompt = torch.tensor([prompt_ids(tokenizer, question)])
+    if image_embeds.shape[1] + prompt.shape[1] >= max_context:
+        return []  # the question alone fills the context: no room for an answer (a miss)
     embeds = torch.cat([image_embeds, model.embed_tokens(prompt)], dim=1)
     eos = tokenizer.token_id("<|eos|>")
     past = model.decoder.empty_past(1)

@@ -25,6 +25,7 @@ FILES = [
     ("tokenizer.json", "tokenizer"),
     ("generation_config.json", "generation-config"),
     ("MODEL_CARD.md", "card"),
+    ("checkpoint.pt", "weights"),
 ]
 REPO = Path(__file__).resolve().parents[2]
 
@@ -81,6 +82,7 @@ OUTPUTS = [{"name": "image_embeds", "role": "image-embeds"}, {"name": "anomaly_m
 
 
 def write_manifest(folder, config, name, version, description, card, labels, thresholds):
+    """Every file of FILES must exist in folder: model.json carries their sha256."""
     manifest = {"format": "mau-model-pack/1", "kind": "mau-gpt", "name": name, "version": version,
                 "description": description, "card": card, "labels": labels,
                 "thresholds": {"image": round(thresholds["image"], 6), "pixel": round(thresholds["pixel"], 6)},

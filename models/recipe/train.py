@@ -23,6 +23,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from bpe_tokenizer import train_bpe  # noqa: E402
+from checkpoint import write_checkpoint  # noqa: E402
 from card import manifest_card, write_card  # noqa: E402
 from config import load_config  # noqa: E402
 from data import global_view  # noqa: E402
@@ -113,6 +114,7 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
     export_all(model, config, out)
     tokenizer.save(out / "tokenizer.json")
+    write_checkpoint(out, model, config, out / "tokenizer.json")
     write_generation_config(out, tokenizer, config)
     reference = test[0] if test else train[0]
     pixels, _ = global_view(reference, config)

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { evalCommand } from './eval';
 import { exportCommand } from './export';
+import { finetuneCommand } from './finetune';
 import { importCommand } from './import';
 import { inferCommand } from './infer';
 import { infoCommand } from './info';
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   exportCommand,
   inferCommand,
   evalCommand,
+  finetuneCommand,
   infoCommand,
   demoCommand,
 ];

@@ -50,7 +50,15 @@ describe('mau-gpt-tiny pack written by the recipe', () => {
       expect(hash, file.path).toBe(file.sha256);
     }
     expect(manifest.files.map((f) => f.role).sort()).toEqual(
-      ['card', 'decoder', 'embed-tokens', 'generation-config', 'tokenizer', 'vision-encoder'].sort(),
+      [
+        'card',
+        'decoder',
+        'embed-tokens',
+        'generation-config',
+        'tokenizer',
+        'vision-encoder',
+        'weights',
+      ].sort(),
     );
     expect(manifest.thresholds.image).toBeTypeOf('number');
     expect(manifest.thresholds.pixel).toBeTypeOf('number');

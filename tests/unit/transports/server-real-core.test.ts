@@ -86,6 +86,8 @@ const examples: { [M in Method]: (c: Context) => Input<M> } = {
   'jobs:resume': (c) => ({ jobId: c.inferenceJobId }),
   'eval:start': (c) => ({ model: c.packId as never, pixelMetrics: true }),
   'eval:report': (c) => ({ jobId: c.evalJobId }),
+  'finetune:start': (c) => ({ base: c.packId as never, smoke: true }),
+  'finetune:report': (c) => ({ jobId: c.evalJobId }),
   'models:remove': (c) => ({ packId: c.importedPackId as never }),
   'project:close': () => ({}),
 };
@@ -95,6 +97,10 @@ const expectedRefusals: Partial<Record<Method, string>> = {
   // the inference job above finished: nothing left to put first, nothing left to resume
   'inference:prioritize': 'NOT_FOUND',
   'jobs:resume': 'CONFLICT|INVALID_INPUT|UNSUPPORTED',
+  // the registered pack is not mau-gpt (training is covered by tests/unit/finetune), and an
+  // evaluation job has no fine-tune report
+  'finetune:start': 'INVALID_INPUT',
+  'finetune:report': 'NOT_FOUND',
 };
 
 /** What a user does next with an answer: remember revisions and ids, wait for jobs to end. */
