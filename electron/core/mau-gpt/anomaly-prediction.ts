@@ -5,6 +5,7 @@ import { cropPlane, placeMap } from '../inference/processing/map-placement';
 import { regionsFromMask } from '../inference/processing/regions';
 import type { TensorData } from '../inference/session/tensor-data';
 import type { PredictionResult } from '../inference/types';
+import { shrinkMap } from './map-shrink';
 
 /** Defaults of a pack without thresholds: the encoder's outputs are probabilities. */
 const DEFAULT_THRESHOLD = 0.5;
@@ -13,7 +14,8 @@ const REGION_OPTIONS = { minAreaPx: 0, simplifyTolerance: 0.75, maxRegions: 100 
 /**
  * The picture half of a MAU-GPT prediction: verdict from anomaly_score vs thresholds.image,
  * the 0..1 anomaly map over the image, and one region per connected area of the map at or
- * above thresholds.pixel.
+ * above thresholds.pixel. Regions are traced on the map as given; the stored map is then shrunk to
+ * at most MAX_STORED_MAP_SIDE per side (a full-resolution tiles-mode map can be thousands wide).
  */
 export function anomalyPrediction(
   image: string,
@@ -48,7 +50,7 @@ export function anomalyPrediction(
     score,
     verdict: score >= (thresholds.image ?? DEFAULT_THRESHOLD) ? 'NG' : 'OK',
     calibrated: thresholds.image !== undefined,
-    anomalyMap: { width: crop.width, height: crop.height, data: heat },
+    anomalyMap: shrinkMap({ width: crop.width, height: crop.height, data: heat }),
     regions: regionsFromMask(mask, heat, crop.width, crop.height, place, REGION_OPTIONS),
   };
 }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Tensor } from 'onnxruntime-node';
 import { isAppError } from '../../contract/result';
 import { messageOf, packError } from '../inference/errors';
+import { valueInfo } from '../inference/session/open-session';
 import { loadOrt, type Ort } from '../inference/session/ort';
 import type { TensorData, TensorType } from '../inference/session/tensor-data';
 import { transferablesOf } from '../inference/session/tensor-data';
@@ -10,6 +11,7 @@ import { Embeddings } from './embedding-table';
 import { openGraphs, type OpenedGraphs } from './open-graphs';
 import { promptFor } from './options';
 import { TextStream } from './text-stream';
+import { MAX_TILE_BATCH, runTiledMap } from './tiled-map';
 import { tokenizerFrom, type LoadedTokenizer } from './tokenizer';
 import type {
   EncodeReply,
@@ -97,7 +99,29 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
   const imageKey = nextImageKey++;
   images.set(imageKey, { imageEmbeds: embeds!, anomalyFeature: feature! });
   while (images.size > MAX_IMAGES) images.delete(images.keys().next().value!);
-  return { imageKey, anomalyMap: asData(map!), anomalyScore: value, runMs };
+  if (!request.tiles) return { imageKey, anomalyMap: asData(map!), anomalyScore: value, runMs };
+  const tiled = await runTiledMap(
+    ort,
+    opened.vision,
+    graphs.label,
+    request.tiles.image,
+    request.tiles.grid,
+    graphs.options.vision,
+    tilesPerRun(opened),
+  );
+  return {
+    imageKey,
+    anomalyMap: tiled.map,
+    anomalyScore: tiled.score,
+    runMs: performance.now() - started,
+    tiles: { count: tiled.tiles, runs: tiled.runs },
+  };
+}
+
+/** Several tiles per run where the encoder's batch axis is symbolic; one at a time where it is fixed. */
+function tilesPerRun(opened: OpenedGraphs): number {
+  const pixels = valueInfo(opened.vision.inputMetadata).find((i) => i.name === 'pixel_values');
+  return typeof pixels?.shape[0] === 'string' ? MAX_TILE_BATCH : 1;
 }
 
 function imageOf(key: number): EncodedImage {

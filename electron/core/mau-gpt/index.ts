@@ -14,6 +14,8 @@ export {
 export { answerAllLevels, type AnswerOptions, type LevelAnswers } from './answer-levels';
 export { createMauGptPredictor, type MauGptPredictor, type MauGptPredictorOptions } from './predictor';
 export { anomalyPrediction } from './anomaly-prediction';
+export { tileStarts, tileGrid, tileOrigins, type TileGrid } from './tile-grid';
+export { shrinkMap, MAX_STORED_MAP_SIDE } from './map-shrink';
 export { TextStream } from './text-stream';
 export { seededRandom, nextToken, sampleTopP, argmax } from './sampling';
 export type { GenerateReply, ReplayReply } from './worker-protocol';

@@ -45,11 +45,10 @@ export async function loadMauGptPack(
 export async function completeMauGptPack(pack: PackOfKind<'mau-gpt'>): Promise<MauGptPack> {
   const graphs = filesOf(pack);
   const { decoder, vision } = pack.options;
-  if (vision.tiling.mode !== 'resize') {
+  if (vision.tiling.mode === 'tiles' && vision.tiling.overlap >= vision.imageSize) {
     throw packError(
       pack.dir,
-      `model.json: options.vision.tiling: mode "${vision.tiling.mode}" is not supported by this runtime; export with { "mode": "resize" }`,
-      'UNSUPPORTED',
+      `model.json: options.vision.tiling.overlap is ${vision.tiling.overlap}, it must be below options.vision.imageSize (${vision.imageSize}) so the tiles advance`,
     );
   }
   const tokenizerName = graphs.tokenizer.path;

@@ -7,6 +7,7 @@ import type { TensorData } from '../inference/session/tensor-data';
 import { defaultSettings, type GenerationSettings } from './generation-config';
 import type { MauGptPack } from './load-mau-gpt';
 import type { MauGptOptions } from './options';
+import { sourceGeometry, tilesRequest } from './tiles-input';
 import { WorkerLink } from './worker-link';
 import type { EncodeReply, GenerateReply, OpenGenReply, ReplayReply } from './worker-protocol';
 
@@ -21,7 +22,10 @@ export type EncodedImage = {
   imageKey: number;
   anomalyMap: TensorData;
   anomalyScore: number;
+  /** How the map lies over the source: the resized view's, or the source grid itself for tiles. */
   geometry: Geometry;
+  /** Tiles mode: how many tiles made the map, in how many encoder runs. */
+  tiles?: { count: number; runs: number };
   preprocessMs: number;
   runMs: number;
 };
@@ -76,13 +80,20 @@ export class MauGptRuntime {
     return this.info.fallbacks;
   }
 
-  /** Runs the vision encoder once; its visual tokens stay in the worker for every question. */
+  /**
+   * Runs the vision encoder on the resized view, whose visual tokens stay in the worker for every
+   * question; in tiles mode also on each full-resolution tile, which then give the map and score.
+   */
   async encodeImage(source: string | Buffer, name?: string): Promise<EncodedImage> {
     const started = performance.now();
+    const label = name ?? (typeof source === 'string' ? source : '(image buffer)');
     const prepared = await preprocessImage(source, visionInput(this.pack.options), name);
+    const { sourceWidth: width, sourceHeight: height } = prepared.geometry;
+    const tiles = await tilesRequest(source, this.pack.options, { width, height }, label);
     const preprocessMs = performance.now() - started;
-    const reply = await this.link.request<EncodeReply>({ op: 'encode', pixels: prepared.tensor });
-    return { ...reply, geometry: prepared.geometry, preprocessMs };
+    const reply = await this.link.request<EncodeReply>({ op: 'encode', pixels: prepared.tensor, tiles });
+    const geometry = reply.tiles ? sourceGeometry(width, height) : prepared.geometry;
+    return { ...reply, geometry, preprocessMs };
   }
 
   generate(imageKey: number, question: string, options: GenerateOptions = {}): Promise<GenerateReply> {

@@ -44,7 +44,8 @@ export class WorkerLink {
   request<T>(message: Request, onDelta?: (delta: string) => void): Promise<T> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
-    const tensors: TensorData[] = message.op === 'encode' ? [message.pixels] : [];
+    const tensors: TensorData[] =
+      message.op === 'encode' ? [message.pixels, ...(message.tiles ? [message.tiles.image] : [])] : [];
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onDelta });
       if (this.pending.size === 1) this.worker.ref();

@@ -4,11 +4,13 @@ import type { WireError } from '../inference/session/protocol';
 import type { StopReason } from './decoder-loop';
 import type { GenerationSettings } from './generation-config';
 import type { MauGptPack } from './load-mau-gpt';
+import type { TilesRequest } from './tiles-input';
 
 /** Messages between a MauGptRuntime and its generation worker (one pack per worker). */
 export type GenRequest =
   | { id: number; op: 'open'; pack: MauGptPack; providers?: ProviderName[]; intraOpNumThreads?: number }
-  | { id: number; op: 'encode'; pixels: TensorData }
+  /** `pixels` is the resized view (the decoder's); with `tiles` the map and score come from the tiles. */
+  | { id: number; op: 'encode'; pixels: TensorData; tiles?: TilesRequest }
   | {
       id: number;
       op: 'generate';
@@ -34,6 +36,8 @@ export type EncodeReply = {
   anomalyMap: TensorData;
   anomalyScore: number;
   runMs: number;
+  /** Tiles mode: how many tiles made the map, in how many encoder runs. */
+  tiles?: { count: number; runs: number };
 };
 
 export type GenerateReply = {
