@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserScreen } from './browser/BrowserScreen';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { useEvaluation } from './evaluation/evaluationStore';
 import { KeymapDialog } from './components/KeymapDialog';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { StatusBar } from './components/StatusBar';
@@ -17,13 +18,23 @@ import { useViewer } from './stores/viewerStore';
 // first paint of a big project fast. It is fetched in the background once the app is up.
 const loadViewer = () => import('./viewer/ViewerScreen').then((m) => ({ default: m.ViewerScreen }));
 const ViewerScreen = lazy(loadViewer);
+const EvaluationScreen = lazy(() =>
+  import('./evaluation/EvaluationScreen').then((m) => ({ default: m.EvaluationScreen })),
+);
 
 function Screen() {
   const ready = useProject((s) => s.ready);
   const hasProject = useProject((s) => s.project !== null);
   const viewing = useViewer((s) => s.sampleId !== null);
+  const evaluating = useEvaluation((s) => s.open);
   if (!ready) return <div className="empty">Starting…</div>;
   if (!hasProject) return <ProjectPicker />;
+  if (evaluating)
+    return (
+      <Suspense fallback={<div className="empty">Opening…</div>}>
+        <EvaluationScreen />
+      </Suspense>
+    );
   if (!viewing) return <BrowserScreen />;
   return (
     <Suspense fallback={<div className="empty">Opening…</div>}>

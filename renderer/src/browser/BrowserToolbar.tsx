@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useUi } from '../stores/uiStore';
 import { ReviewOptions } from './ReviewOptions';
 import { startReview } from '../viewer/navigation';
+import { EvaluateButton } from '../evaluation/EvaluateButton';
 
 export function BrowserToolbar() {
   const project = useProject((s) => s.project);
@@ -59,6 +60,7 @@ export function BrowserToolbar() {
         ⚙
       </button>
       {optionsOpen && <ReviewOptions onClose={() => setOptionsOpen(false)} />}
+      <EvaluateButton />
       <button
         type="button"
         className="btn"

@@ -39,6 +39,7 @@ export const defaultKeymap: Binding[] = [
 
   b('browser', 'import', ['i'], 'Import images…'),
   b('browser', 'review', ['r'], 'Review: walk the review queue (unreviewed first)'),
+  b('browser', 'evaluate', ['e'], 'Evaluate model packs (ROC, PR, threshold trade-off, compare two)'),
   b('browser', 'search', ['/'], 'Search file paths'),
   b('browser', 'left', ['ArrowLeft'], 'Select the previous image'),
   b('browser', 'right', ['ArrowRight'], 'Select the next image'),
