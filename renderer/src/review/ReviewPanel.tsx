@@ -2,6 +2,7 @@ import type { SampleDetail } from '../../../electron/contract';
 import { useLabels } from '../stores/labelStore';
 import type { Selection } from '../tools/types';
 import { SamplePanel } from '../viewer/SamplePanel';
+import { ModelAnswers } from './ModelAnswers';
 import { OwnRegionList } from './OwnRegionList';
 import { PredictionList } from './PredictionList';
 import { ownRegions } from './reviewModel';
@@ -25,6 +26,7 @@ export function ReviewPanel({ detail, onPick }: Props) {
       {reviewing && <PredictionList state={state} onPick={onPick} />}
       <OwnRegionList regions={ownRegions(state, audit)} onPick={onPick} reviewing={reviewing} />
       <TypePalette state={state} />
+      {!audit && <ModelAnswers state={state} />}
       <TextsEditor state={state} audit={audit} />
       <SamplePanel detail={detail} />
     </>

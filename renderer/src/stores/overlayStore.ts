@@ -30,6 +30,9 @@ type OverlayStore = Saved & {
   /** The image on screen has a heatmap to show (set by the stage once it loaded). */
   available: boolean;
   setAvailable(available: boolean): void;
+  /** Predicted regions a hovered or focused part of the panel refers to, drawn emphasised; null: none. */
+  highlight: readonly number[] | null;
+  setHighlight(ids: readonly number[] | null): void;
   toggleHeatmap(): void;
   setOpacity(opacity: number): void;
   setThreshold(threshold: number): void;
@@ -51,6 +54,8 @@ export const useOverlay = create<OverlayStore>((set, get) => {
     setAvailable(available) {
       if (available !== get().available) set({ available });
     },
+    highlight: null,
+    setHighlight: (highlight) => set({ highlight }),
     toggleHeatmap: () => set({ heatmap: !get().heatmap }),
     setOpacity(opacity) {
       set({ opacity });

@@ -3,6 +3,7 @@ import { Layer } from 'react-konva';
 import type { LabelState } from '../../../electron/contract/review';
 import { defectColor } from '../lib/colors';
 import { reviewOf } from '../review/reviewModel';
+import { useOverlay } from '../stores/overlayStore';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { HeatmapImage } from './HeatmapImage';
 import { RegionShape } from './RegionShape';
@@ -28,9 +29,11 @@ export const OverlayLayer = memo(function OverlayLayer({
   hidden,
 }: Props) {
   const colors = useTaxonomy((s) => s.colors);
+  const highlight = useOverlay((s) => s.highlight);
+  const emphasised = (id: number) => id === selected || (highlight?.includes(id) ?? false);
   const prediction = audit ? null : (state?.prediction ?? null);
   const regions = (prediction?.regions ?? []).filter((p) => p.id !== hidden);
-  const ordered = regions.sort((a, b) => Number(a.id === selected) - Number(b.id === selected));
+  const ordered = regions.sort((a, b) => Number(emphasised(a.id)) - Number(emphasised(b.id)));
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>
       {heatmap && image && !audit && (
@@ -43,7 +46,7 @@ export const OverlayLayer = memo(function OverlayLayer({
             shape={p.shape}
             color={defectColor(colors, p.defectType)}
             style={reviewOf(state, p.id) ? 'decided' : 'prediction'}
-            selected={p.id === selected}
+            selected={emphasised(p.id)}
           />
         ))}
     </Layer>

@@ -1,0 +1,27 @@
+import type { PredictionView, TextLevelKey } from '../../../electron/contract/review';
+
+type Region = PredictionView['regions'][number];
+
+/** "scratch_mark" and "Scratch mark" name the same type; a type is matched as whole words only. */
+function mentions(text: string, type: string): boolean {
+  const words = type.toLowerCase().replace(/[_-]+/g, ' ').trim();
+  if (!words) return false;
+  const flat = text.toLowerCase().replace(/[_-]+/g, ' ');
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(flat);
+}
+
+/**
+ * The predicted regions a level's answer is about, to light up on the canvas: L2 (the defect
+ * type) the regions of the type(s) it names, none when it names no type a region has; every
+ * other level the image's defects as a whole, i.e. all predicted regions (L3 names their place).
+ */
+export function linkedRegionIds(
+  level: TextLevelKey,
+  answer: string | undefined,
+  regions: Region[],
+): number[] {
+  if (level !== '2') return regions.map((r) => r.id);
+  const text = answer ?? '';
+  return regions.filter((r) => r.defectType !== null && mentions(text, r.defectType)).map((r) => r.id);
+}
