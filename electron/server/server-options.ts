@@ -8,7 +8,7 @@ export type ServerOptions = {
   /** Default 5173; 0 picks a free port. */
   port?: number;
   token?: string;
-  /** The Vite build output; default dist/renderer under the working directory. */
+  /** The Vite build output; default $MAU_STUDIO_RENDERER_DIR, else dist/renderer of this install. */
   staticDir?: string;
   /** Extra origins allowed to call the API (a dev server on another port). */
   allowedOrigins?: string[];

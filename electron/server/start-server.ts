@@ -14,7 +14,15 @@ export type RunningServer = {
   close(): Promise<void>;
 };
 
-const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+/**
+ * The build next to these sources, unless MAU_STUDIO_RENDERER_DIR names another one: the bench
+ * serves a production build of its own, never the repo's dist/ that other runs rebuild.
+ */
+function defaultStaticDir(): string {
+  return (
+    process.env.MAU_STUDIO_RENDERER_DIR || fileURLToPath(new URL('../../dist/renderer', import.meta.url))
+  );
+}
 
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -27,7 +35,7 @@ function displayHost(host: string): string {
 
 /** The contract over HTTP + WebSocket, for the browser build, the e2e tests and team use. */
 export async function startServer(input: ServerOptions): Promise<RunningServer> {
-  const options = resolveServerOptions(input, defaultStaticDir);
+  const options = resolveServerOptions(input, defaultStaticDir());
   let port = options.port;
   const guard = createGuard({ ...options, port: () => port });
   const server = createServer(createRouter(options, guard));

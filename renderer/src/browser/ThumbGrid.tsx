@@ -17,7 +17,8 @@ export function ThumbGrid() {
   const selected = useBrowser((s) => s.selected);
   const select = useBrowser((s) => s.select);
   const setColumns = useBrowser((s) => s.setColumns);
-  const version = useSampleCache((s) => s.version);
+  // Not `version`: rows arriving re-render their own tiles, never the whole grid.
+  const generation = useSampleCache((s) => s.generation);
   const openSample = useViewer((s) => s.open);
   const { columns, tileWidth, rowHeight } = gridGeometry(width);
   const rows = Math.ceil(ids.length / columns);
@@ -29,6 +30,9 @@ export function ThumbGrid() {
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 2,
+    // New rows render in React's next task instead of inside the scroll event: a wheel step
+    // never waits for a render, and several steps in one frame cost one render.
+    useFlushSync: false,
     paddingStart: GRID_PAD,
     paddingEnd: GRID_PAD,
   });
@@ -41,11 +45,11 @@ export function ThumbGrid() {
   // Only the rows on screen (plus overscan) are asked for, once the scroll settles a moment.
   useEffect(() => {
     const timer = setTimeout(
-      () => ensureSummaries(ids.slice(first * columns, (last + 1) * columns)),
+      () => void ensureSummaries(ids.slice(first * columns, (last + 1) * columns)),
       FETCH_SETTLE_MS,
     );
     return () => clearTimeout(timer);
-  }, [ids, first, last, columns, version]);
+  }, [ids, first, last, columns, generation]);
 
   useEffect(() => {
     if (selected >= 0) virtualizer.scrollToIndex(Math.floor(selected / columns), { align: 'auto' });

@@ -1,15 +1,18 @@
 import { resetBrowser, useBrowser } from '../stores/browserStore';
+import { useAnswers } from '../stores/answersStore';
 import { useConnection } from '../stores/connectionStore';
 import { useJobs } from '../stores/jobsStore';
 import { forgetLabels, useLabels } from '../stores/labelStore';
 import { useReview } from '../stores/reviewStore';
 import { useTool } from '../stores/toolStore';
 import { initialMachine } from '../tools/machine';
+import { forgetDetail, forgetDetails } from '../viewer/prefetch';
 import { selectFirstUndecided } from '../viewer/reviewActions';
 import { useProject } from '../stores/projectStore';
 import { invalidateSummaries } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { useViewer } from '../stores/viewerStore';
+import type { Job } from '../../../electron/contract';
 import type { AppEvent, Transport } from '../transport/types';
 
 const SETTLE_MS = 200;
@@ -22,37 +25,60 @@ function refreshSamples(): void {
     refreshTimer = null;
     if (!useProject.getState().project) return;
     invalidateSummaries();
-    void useBrowser.getState().reload();
-    void useProject.getState().refreshProject();
-    void useTaxonomy.getState().load();
-    void useReview.getState().refreshStats();
+    void useBrowser
+      .getState()
+      .reload()
+      .then(() => {
+        void useProject.getState().refreshProject();
+        void useTaxonomy.getState().load();
+        void useReview.getState().refreshStats();
+      });
   }, SETTLE_MS);
+}
+
+/** Re-reads the open image's label, then drops the streamed answer: the stored texts replace it without a gap. */
+function settleStream(drop: () => void): void {
+  void useLabels.getState().reload().finally(drop);
+}
+
+/** An inference job stopped while the image on screen still shows its half-streamed answer. */
+function streamEnded(job: Job): boolean {
+  const stopped = job.state !== 'queued' && job.state !== 'running';
+  return job.kind === 'inference' && stopped && useAnswers.getState().stream?.jobId === job.id;
 }
 
 function onEvent(event: AppEvent): void {
   switch (event.name) {
     case 'job:progress':
       useJobs.getState().upsert(event.payload);
+      if (streamEnded(event.payload)) settleStream(() => useAnswers.getState().endJob(event.payload.id));
       if (event.payload.kind === 'import' && event.payload.state === 'done') refreshSamples();
       break;
     case 'job:problem':
       useJobs.getState().addProblem(event.payload.jobId, event.payload);
       break;
     case 'samples:changed':
+      forgetDetails();
       refreshSamples();
       break;
     case 'labels:changed':
       // Someone changed this image's truth (here, in another tab or window): show the new one.
       useLabels.getState().changed(event.payload.sampleId, event.payload.revision);
+      forgetDetail(event.payload.sampleId);
       if (useViewer.getState().sampleId === event.payload.sampleId) void useViewer.getState().refresh();
       refreshSamples();
       break;
     case 'predictions:changed': {
       const open = useViewer.getState().sampleId;
-      if (open !== null && event.payload.sampleIds.includes(open)) void useLabels.getState().reload();
+      const ids = event.payload.sampleIds;
+      ids.forEach(forgetDetail);
+      if (open !== null && ids.includes(open)) settleStream(() => useAnswers.getState().settle(ids));
       refreshSamples();
       break;
     }
+    case 'inference:token':
+      useAnswers.getState().token(event.payload);
+      break;
     case 'project:changed':
       if (event.payload.dir === null) useProject.setState({ project: null });
       else void useProject.getState().refreshProject();
@@ -64,15 +90,23 @@ function onEvent(event: AppEvent): void {
 function onProjectChange(dir: string | null): void {
   resetBrowser();
   invalidateSummaries(true);
+  forgetDetails();
   useReview.getState().stop();
   useReview.setState({ stats: null });
   useViewer.getState().close();
   forgetLabels();
   if (dir === null) return;
-  void useReview.getState().refreshStats();
-  void useBrowser.getState().reload();
-  void useTaxonomy.getState().load();
-  void useJobs.getState().load();
+  // The grid first: the server answers one query at a time, and the counts, the taxonomy's
+  // colours and the jobs list are not needed to show the first screen of images.
+  void useBrowser
+    .getState()
+    .reload()
+    .then(() => {
+      if ((useProject.getState().project?.dir ?? null) !== dir) return;
+      void useReview.getState().refreshStats();
+      void useTaxonomy.getState().load();
+      void useJobs.getState().load();
+    });
 }
 
 export function startSession(transport: Transport): void {
@@ -93,6 +127,7 @@ export function startSession(transport: Transport): void {
   // The open image's label follows the viewer; a new image starts with the tool at rest.
   useViewer.subscribe((state, before) => {
     if (state.sampleId === before.sampleId) return;
+    useAnswers.getState().watch(state.sampleId);
     const tool = useTool.getState();
     tool.setMachine(initialMachine(tool.tool));
     tool.set({ pending: null, missed: false });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Facets, SampleFilter, SampleId, SampleSort } from '../../../electron/contract';
 import { call } from '../lib/call';
+import { ensureSummaries } from './sampleCache';
 
 export type FacetKey = Exclude<keyof SampleFilter, 'search'>;
 
@@ -17,12 +18,21 @@ type BrowserStore = {
   toggle(key: FacetKey, value: string): void;
   setSearch(search: string): void;
   clearFilter(): void;
+  /** Re-reads the ids; resolves once the first screen's rows are in (the facet counts follow). */
   reload(): Promise<void>;
   select(index: number): void;
   setColumns(columns: number): void;
 };
 
 let request = 0;
+
+/** More ids than any screen shows tiles, around the one the grid will scroll to. */
+const FIRST_SCREEN = 160;
+
+function firstScreen(ids: readonly SampleId[], selected: number): readonly SampleId[] {
+  const from = Math.max(0, selected - FIRST_SCREEN / 2);
+  return ids.slice(from, from + FIRST_SCREEN);
+}
 
 export const useBrowser = create<BrowserStore>((set, get) => ({
   filter: {},
@@ -56,30 +66,24 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
     const { filter, sort, ids: oldIds, selected } = get();
     const keep = oldIds[selected];
     set({ loading: true });
-    // The grid paints as soon as the ids arrive; the facet counts (a slower query on big
-    // projects) fill the sidebar when they come, instead of holding the grid back. The ids are
-    // asked first because the store answers one query at a time.
-    const idsAsked = call('browser', 'samples:ids', { filter, sort }, 'Cannot list the images');
-    const facetsDone = call(
-      'filters',
-      'samples:facets',
-      { filter },
-      'Cannot count the images per filter',
-    ).then((facets) => {
-      if (mine === request && facets) set({ facets });
-    });
-    const ids = await idsAsked;
+    // The server answers one query at a time, so the order of asking is the order of answers:
+    // the ids, then the rows of the first screen, and only then the slower facet counts.
+    const ids = await call('browser', 'samples:ids', { filter, sort }, 'Cannot list the images');
     // A newer filter was asked for while this one was in flight.
     if (mine !== request) return;
     const nextIds = ids?.ids ?? oldIds;
     const kept = keep === undefined ? -1 : nextIds.indexOf(keep);
-    set({
-      ids: nextIds,
-      loaded: true,
-      loading: false,
-      selected: kept >= 0 ? kept : nextIds.length ? 0 : -1,
-    });
-    await facetsDone;
+    const nextSelected = kept >= 0 ? kept : nextIds.length ? 0 : -1;
+    const firstRows = ensureSummaries(firstScreen(nextIds, nextSelected));
+    set({ ids: nextIds, loaded: true, loading: false, selected: nextSelected });
+    await firstRows;
+    if (mine !== request) return;
+    // The sidebar fills when the counts come; the caller does not wait for them.
+    void call('filters', 'samples:facets', { filter }, 'Cannot count the images per filter').then(
+      (facets) => {
+        if (mine === request && facets) set({ facets });
+      },
+    );
   },
   select(index) {
     const { ids } = get();

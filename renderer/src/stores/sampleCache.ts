@@ -10,21 +10,31 @@ const inflight = new Set<SampleId>();
 // Answers to requests sent before an invalidation describe stale rows and are dropped.
 let generation = 0;
 
-/** Bumped whenever rows arrive or the cache is dropped; tiles re-read on change. */
-export const useSampleCache = create<{ version: number }>(() => ({ version: 0 }));
+/**
+ * `version` is bumped whenever rows arrive or the cache is dropped (tiles re-read on change);
+ * `generation` only when the cache is dropped (the grid asks its visible rows again).
+ */
+export const useSampleCache = create<{ version: number; generation: number }>(() => ({
+  version: 0,
+  generation: 0,
+}));
 const bump = () => useSampleCache.setState((s) => ({ version: s.version + 1 }));
 
 export function getSummary(id: SampleId): SampleSummary | undefined {
   return cache.get(id);
 }
 
-/** Fetches the rows of ids not yet known, in pages; a visible-rows window asks for itself only. */
-export function ensureSummaries(ids: readonly SampleId[]): void {
+/**
+ * Fetches the rows of ids not yet known, in pages; a visible-rows window asks for itself only.
+ * Resolves when the rows asked here have arrived (or failed).
+ */
+export function ensureSummaries(ids: readonly SampleId[]): Promise<void> {
   const missing = ids.filter((id) => !fresh.has(id) && !inflight.has(id));
+  const chunks: Promise<void>[] = [];
   for (let i = 0; i < missing.length; i += PAGE) {
-    const chunk = missing.slice(i, i + PAGE);
-    void fetchChunk(chunk, generation);
+    chunks.push(fetchChunk(missing.slice(i, i + PAGE), generation));
   }
+  return Promise.all(chunks).then(() => undefined);
 }
 
 async function fetchChunk(ids: SampleId[], asked: number): Promise<void> {
@@ -46,5 +56,5 @@ export function invalidateSummaries(forget = false): void {
   fresh.clear();
   inflight.clear();
   if (forget) cache.clear();
-  bump();
+  useSampleCache.setState((s) => ({ version: s.version + 1, generation }));
 }

@@ -20,7 +20,12 @@ export async function serveProject(projectDir: string, cwd: string): Promise<Ser
     [join(repoRoot, 'electron', 'cli', 'index.ts'), 'serve', '--port', '0', '--project', projectDir],
     {
       cwd,
-      env: { ...process.env, MAU_STUDIO_SETTINGS_DIR: scratchDir('serve-settings') },
+      env: {
+        ...process.env,
+        MAU_STUDIO_SETTINGS_DIR: scratchDir('serve-settings'),
+        // The build this run made (or chose), not whatever the repo's dist/renderer holds now.
+        MAU_STUDIO_RENDERER_DIR: join(cwd, 'dist', 'renderer'),
+      },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -24,9 +24,12 @@ function newest(dir: string): number {
 export function ensureRendererBuild(root: string): void {
   const built = join(root, 'dist/renderer/index.html');
   if (existsSync(built) && statSync(built).mtimeMs >= newest(join(root, 'renderer'))) return;
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: the
+  // tests (and `mau-studio serve` later run from the same folder) must see what users get.
   execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
