@@ -48,7 +48,7 @@ async function tintAt(p: [number, number]): Promise<number> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuild(root);
+  await ensureRendererBuild(root);
   server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
   await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'deeppcb'), 'deeppcb');
   // A defect-free template image: whatever regions it has afterwards were drawn here.

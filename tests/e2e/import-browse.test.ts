@@ -42,7 +42,7 @@ async function camera(): Promise<{ scale: number; x: number; y: number }> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuild(root);
+  await ensureRendererBuild(root);
   server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -24,7 +24,7 @@ const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-review-'));
 const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
 
 beforeAll(async () => {
-  ensureRendererBuild(root);
+  await ensureRendererBuild(root);
   server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
   await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'deeppcb'), 'deeppcb');
   const taxonomy = await api<Taxonomy>('taxonomy:get', {});

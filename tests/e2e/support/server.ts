@@ -1,4 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { stopProcessGroup, waitForServing } from '../../helpers/serve-process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,18 +20,24 @@ function newest(dir: string): number {
 
 /**
  * Builds the renderer when no build exists or a renderer source is newer than it, so the test
- * runs on a fresh clone and never against a stale build.
+ * runs on a fresh clone and never against a stale build. Asynchronous: a synchronous build of a
+ * minute or more on a busy machine blocks the test worker, and vitest then times out its calls.
  */
-export function ensureRendererBuild(root: string): void {
+export async function ensureRendererBuild(root: string): Promise<void> {
   const built = join(root, 'dist/renderer/index.html');
   if (existsSync(built) && statSync(built).mtimeMs >= newest(join(root, 'renderer'))) return;
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: the
   // tests (and `mau-studio serve` later run from the same folder) must see what users get.
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const { stdout } = await promisify(execFile)(
+    'npx',
+    ['vite', 'build', '--config', 'renderer/vite.config.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production' },
+      maxBuffer: 16 << 20,
+    },
+  );
+  process.stdout.write(stdout);
 }
 
 /** Starts `mau-studio serve --port 0` and waits for its one "serving at" line. */
