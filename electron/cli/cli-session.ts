@@ -30,3 +30,16 @@ export function openCliSession(core: Core = createCore({ transport: 'http' })): 
     close: () => core.close(),
   };
 }
+
+/** Opens a session, lends it to `work`, and closes it however `work` ends. */
+export async function withCliSession<T>(
+  core: Core | undefined,
+  work: (session: CliSession) => Promise<T>,
+): Promise<T> {
+  const session = openCliSession(core);
+  try {
+    return await work(session);
+  } finally {
+    await session.close();
+  }
+}

@@ -30,3 +30,27 @@ export async function runJob(
     progress.finish();
   }
 }
+
+/** The exit code of a job that ended without finishing: 130 when cancelled (as Ctrl+C), else 1. */
+export function unfinishedExitCode(job: Job): number {
+  return job.state === 'cancelled' ? 130 : 1;
+}
+
+/**
+ * runJob for a job whose result is kept and read back by its id: the report once it is done,
+ * or, when it ended otherwise, the exit code after saying so on stderr.
+ */
+export async function runReportedJob<R>(
+  session: CliSession,
+  io: CliIo,
+  what: string,
+  start: () => Promise<{ jobId: JobId }>,
+  readReport: (jobId: JobId) => Promise<R>,
+): Promise<{ report: R } | { exitCode: number }> {
+  const job = await runJob(session, io, what, start);
+  if (job.state !== 'done') {
+    io.err(`${what} ${job.state}: ${job.message}\n`);
+    return { exitCode: unfinishedExitCode(job) };
+  }
+  return { report: await readReport(job.id) };
+}

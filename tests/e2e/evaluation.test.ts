@@ -1,18 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../electron/contract';
 import type { EvaluationReport } from '../../electron/contract/api-evaluation';
 import { UNIT_PLOT } from '../../electron/contract/evaluation-report/svg-charts';
 import type { LabelState } from '../../electron/contract/review';
-import { callApi } from './support/api';
-import { afterPaint, collectErrors, launchChromium } from './support/browser';
-import { finishedJob, pathPoints, percentText, pixelsNear, tabTo } from './support/evaluation';
+import { finishedJob } from './support/api';
+import { afterPaint } from './support/browser';
+import { pathPoints, percentText, pixelsNear, tabTo } from './support/evaluation';
 import { hexRgb } from './support/pixels';
-import { allSamples, projectWithFixture, sharedData } from './support/project';
-import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import { allSamples } from './support/project';
+import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
+import type { RunningServer } from './support/server';
 
 const UI_MS = 60_000;
 const root = resolve(import.meta.dirname, '../..');
@@ -22,18 +22,19 @@ const ARTIFACTS = join(root, 'tests/.artifacts');
 const CURVE = hexRgb('#58a6ff');
 const OK_BAR = hexRgb('#3fb950');
 
+let fixture: ScreenFixture;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let ngLabels = 0;
-const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-eval-'));
-const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
+const api = <T>(method: string, input: unknown) => fixture.api<T>(method, input);
 
 beforeAll(async () => {
-  ensureRendererBuild(root);
-  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
-  await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'bsdata'), 'bsdata');
+  fixture = await openScreenFixture(root, 'mau-e2e-eval-', {
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  ({ server, page, errors } = fixture);
   // Both packs predict every image (no models dialog in the renderer: the API the UI would call).
   for (const name of PACKS) {
     const pack = await api<{ packId: string }>('models:add', { dir: join(root, 'models/test-models', name) });
@@ -54,17 +55,10 @@ beforeAll(async () => {
     command: { type: 'setVerdict', verdict: 'NG' },
   });
   ngLabels = samples.filter((s) => s.verdict === 'NG').length + 1;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  errors = collectErrors(page);
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
 /** The two evaluation jobs the screen started, newest first, as pack name → report. */
 async function reportsByPack(): Promise<Map<string, EvaluationReport>> {

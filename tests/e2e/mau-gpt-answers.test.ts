@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job, SampleDetail, Shape } from '../../electron/contract';
+import type { SampleDetail, Shape } from '../../electron/contract';
 import type { LabelState } from '../../electron/contract/review';
 import {
   changedPixels,
@@ -13,10 +12,11 @@ import {
   type Box,
   type TokenPacer,
 } from './support/answers';
-import { callApi } from './support/api';
-import { afterPaint, collectErrors, launchChromium } from './support/browser';
-import { allSamples, projectWithFixture, sharedData } from './support/project';
-import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import { finishedJob } from './support/api';
+import { afterPaint } from './support/browser';
+import { allSamples } from './support/project';
+import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
+import type { RunningServer } from './support/server';
 import { cameraOf, stage, waitForImage } from './support/viewer';
 
 const UI_MS = 30_000;
@@ -25,27 +25,22 @@ const TINY = join(root, 'models/test-models/mau-gpt-tiny');
 const ARTIFACTS = join(root, 'tests/.artifacts');
 const LEVELS = ['1', '2', '3', '4', '5'] as const;
 
+let fixture: ScreenFixture;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let target: SampleDetail;
 let other: SampleDetail;
 let tokens: TokenPacer;
-const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-answers-'));
-const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
+const api = <T>(method: string, input: unknown) => fixture.api<T>(method, input);
 
 beforeAll(async () => {
-  ensureRendererBuild(root);
-  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
-  await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'bsdata'), 'bsdata');
+  fixture = await openScreenFixture(root, 'mau-e2e-answers-', { viewport: { width: 1280, height: 800 } });
+  ({ server, page, errors } = fixture);
   const samples = await allSamples(server.url);
   // A gear flank with pitting the model should mark, and another image the same job streams too.
   target = samples.find((s) => s.regions.length > 0)!;
   other = samples.find((s) => s.id !== target.id)!;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectErrors(page);
   tokens = await paceTokens(page, 80);
   // The whole anomaly map tinted (threshold 0), so the pixel check does not hinge on the map's values.
   await page.addInitScript(() =>
@@ -54,21 +49,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
-
-async function waitForJob(jobId: string): Promise<Job> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const job = await api<Job>('jobs:get', { jobId });
-    if (job.state !== 'queued' && job.state !== 'running') return job;
-    if (Date.now() > deadline) throw new Error(`inference job ${jobId} did not finish in time`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+afterAll(() => fixture?.close());
 
 function imageBounds(shape: Shape): Box {
   if (shape.kind !== 'polygon')
@@ -116,7 +97,7 @@ describe('MAU-GPT answers beside the image', () => {
     // Tokens are paced (80 ms each) so a person, and a screenshot, can see the answer grow.
     await page.locator('[data-testid=model-answers][data-streaming=true]').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'mau-gpt-answers-streaming-1280.png') });
-    expect(await waitForJob(jobId)).toMatchObject({ state: 'done', failed: 0 });
+    expect(await finishedJob(api, jobId)).toMatchObject({ state: 'done', failed: 0 });
 
     // The stored texts replace the stream, level by level.
     const state = await api<LabelState>('labels:get', { sampleId: target.id });
@@ -197,7 +178,7 @@ describe('MAU-GPT answers beside the image', () => {
     const samples = await allSamples(server.url);
     const next = samples[samples.findIndex((s) => s.id === target.id) + 1]!;
     const long = `${'A pit cluster along the flank, '.repeat(30)}${'x'.repeat(120)}`;
-    const file = join(temp, 'long-answers.json');
+    const file = join(fixture.temp, 'long-answers.json');
     writeFileSync(
       file,
       JSON.stringify({

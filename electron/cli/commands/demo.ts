@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DOMAIN_NAMES, writeSyntheticDataset, type DomainName } from '../../core/synthetic';
 import { CliError, UsageError, type CliIo } from '../cli-io';
-import { describeError, openCliSession, type CliSession } from '../cli-session';
+import { describeError, withCliSession, type CliSession } from '../cli-session';
 import type { Command } from '../command';
 import { allProblems, failedCount, formatImportReport } from '../import-report';
+import { shippedModelsDir } from '../models-dir';
 import { openOrCreateProject } from '../open-project';
-import { oneOf, parseOptions } from '../parse-options';
-import { runJob } from '../run-job';
+import { oneOf, parseOptions, printUsage } from '../parse-options';
+import { runJob, unfinishedExitCode } from '../run-job';
 
 const DEMO_PACK = 'mau-gpt-mini';
 
@@ -45,22 +45,13 @@ function wholeNumber(text: string, option: string, min: number, max: number): nu
   return n;
 }
 
-function defaultModelsDir(io: CliIo): string | undefined {
-  if (io.env.MAU_STUDIO_MODELS_DIR) return io.env.MAU_STUDIO_MODELS_DIR;
-  const here = import.meta.url as string | undefined;
-  return here ? fileURLToPath(new URL('../../../models', here)) : undefined;
-}
-
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals, help } = parseOptions(argv, options, usage, {
     min: 0,
     max: 1,
     names: 'the demo folder',
   });
-  if (help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
+  if (help) return printUsage(io, usage);
   const dir = resolve(positionals[0] ?? 'mau-demo');
   const dataDir = join(dir, 'data');
   const generator = {
@@ -91,21 +82,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     `Generated ${manifest.counts.ok} OK and ${manifest.counts.ng} NG images in ${Date.now() - started} ms (${types})\n`,
   );
 
-  const session = openCliSession();
-  try {
+  return withCliSession(undefined, async (session) => {
     const { project, created } = await openOrCreateProject(session, dir);
     io.out(`${created ? 'Created' : 'Opened'} project "${project.name}" in ${project.dir}\n`);
     const job = await runJob(session, io, 'import', () =>
       session.call('import:start', { source: dataDir, format: 'mvtec', sourceName: 'synthetic' }),
     );
     io.out(formatImportReport(job, await allProblems(session, job)));
-    if (job.state !== 'done') return job.state === 'cancelled' ? 130 : 1;
-    await registerDemoPack(session, io, values['models-dir'] ?? defaultModelsDir(io));
+    if (job.state !== 'done') return unfinishedExitCode(job);
+    await registerDemoPack(session, io, values['models-dir'] ?? shippedModelsDir(io));
     io.out(`Open it with: mau-studio serve --project ${project.dir}\n`);
     return failedCount(job) > 0 ? 2 : 0;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** Registers the shipped demo pack when there is one; its absence is not an error for a demo. */

@@ -1,15 +1,21 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SampleFilter } from '../../contract';
 import type { EvaluatedModel } from '../../contract/api-evaluation';
 import { createCore } from '../../core/app';
 import { formatSummary, renderHtmlReport } from '../../core/evaluation';
 import { CliError, UsageError, type CliIo } from '../cli-io';
-import { openCliSession, type CliSession } from '../cli-session';
+import type { CliSession } from '../cli-session';
 import type { Command } from '../command';
-import { runJob } from '../run-job';
-import { parseOptions } from '../parse-options';
+import { modelsDirOption } from '../models-dir';
+import { withOpenProject } from '../open-project';
+import {
+  parseFilterOption,
+  parseOptions,
+  printUsage,
+  PROJECT_FOLDER,
+  requiredOption,
+} from '../parse-options';
+import { runReportedJob } from '../run-job';
 
 const usage = `Usage: mau-studio eval <project> --model <pack> [options]
 
@@ -57,28 +63,6 @@ function numberOption(
   return n;
 }
 
-function parseFilter(json: string | undefined): SampleFilter | undefined {
-  if (json === undefined) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    throw new UsageError(`--filter-json is not JSON: ${(error as Error).message}`, usage);
-  }
-  const parsed = SampleFilter.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`--filter-json: ${issue.path.join('.') || '(filter)'}: ${issue.message}`, usage);
-  }
-  return parsed.data;
-}
-
-function defaultModelsDir(io: CliIo): string | undefined {
-  if (io.env.MAU_STUDIO_MODELS_DIR) return io.env.MAU_STUDIO_MODELS_DIR;
-  const dir = fileURLToPath(new URL('../../../models', import.meta.url));
-  return existsSync(dir) ? dir : undefined;
-}
-
 /** A folder is registered (as infer does); a registered or shipped name is its id; else a plain name. */
 async function evaluatedModel(session: CliSession, model: string): Promise<EvaluatedModel> {
   if (statSync(model, { throwIfNoEntry: false })?.isDirectory()) {
@@ -104,44 +88,40 @@ function write(file: string, text: string, what: string, io: CliIo): void {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, help } = parseOptions(argv, options, usage, {
-    min: 1,
-    max: 1,
-    names: 'the project folder',
-  });
-  if (help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
-  if (!values.model) throw new UsageError('missing --model <pack>', usage);
-  const filter = parseFilter(values['filter-json']);
+  const { values, positionals, help } = parseOptions(argv, options, usage, PROJECT_FOLDER);
+  if (help) return printUsage(io, usage);
+  const modelName = requiredOption(values.model, '--model <pack>', usage);
+  const filter = parseFilterOption(values['filter-json'], usage);
   const threshold = numberOption(values.threshold, 'threshold', Number.isFinite);
   const mapSize = numberOption(
     values['map-size'],
     'map-size',
     (n) => Number.isInteger(n) && n >= 16 && n <= 1024,
   );
-  const modelsDir = values['models-dir'] ? resolve(values['models-dir']) : defaultModelsDir(io);
+  const modelsDir = modelsDirOption(values['models-dir'], io);
+  const pixelMetrics = !values['no-pixels'];
 
-  const session = openCliSession(createCore({ transport: 'http', modelsDir }));
-  try {
-    await session.call('project:open', { dir: resolve(positionals[0]!) });
-    const model = await evaluatedModel(session, values.model);
-    const job = await runJob(session, io, 'evaluation', () =>
-      session.call('eval:start', { model, filter, threshold, mapSize, pixelMetrics: !values['no-pixels'] }),
-    );
-    if (job.state !== 'done') {
-      io.err(`evaluation ${job.state}: ${job.message}\n`);
-      return job.state === 'cancelled' ? 130 : 1;
-    }
-    const report = await session.call('eval:report', { jobId: job.id });
-    io.out(formatSummary(report));
-    if (values.json) write(values.json, `${JSON.stringify(report, null, 2)}\n`, 'JSON', io);
-    if (values.html) write(values.html, renderHtmlReport(report), 'HTML', io);
-    return 0;
-  } finally {
-    await session.close();
-  }
+  const core = createCore({ transport: 'http', modelsDir });
+  return withOpenProject(
+    positionals[0]!,
+    async (session) => {
+      const model = await evaluatedModel(session, modelName);
+      const outcome = await runReportedJob(
+        session,
+        io,
+        'evaluation',
+        () => session.call('eval:start', { model, filter, threshold, mapSize, pixelMetrics }),
+        (jobId) => session.call('eval:report', { jobId }),
+      );
+      if ('exitCode' in outcome) return outcome.exitCode;
+      const { report } = outcome;
+      io.out(formatSummary(report));
+      if (values.json) write(values.json, `${JSON.stringify(report, null, 2)}\n`, 'JSON', io);
+      if (values.html) write(values.html, renderHtmlReport(report), 'HTML', io);
+      return 0;
+    },
+    core,
+  );
 }
 
 export const evalCommand: Command = {

@@ -1,10 +1,17 @@
 import { resolve } from 'node:path';
 import { ExportFormat, type ExportReport } from '../../contract/api-exchange';
-import { UsageError, type CliIo } from '../cli-io';
-import { openCliSession } from '../cli-session';
+import type { CliIo } from '../cli-io';
 import type { Command } from '../command';
-import { runJob } from '../run-job';
-import { oneOf, parseOptions } from '../parse-options';
+import { withOpenProject } from '../open-project';
+import {
+  filterJsonValue,
+  oneOf,
+  parseOptions,
+  printUsage,
+  PROJECT_FOLDER,
+  requiredOption,
+} from '../parse-options';
+import { runReportedJob } from '../run-job';
 
 /** `yolo` alone is ambiguous (boxes or outlines); the short names users type map onto the table's. */
 const formatAliases: Record<string, ExportFormat> = { yolo: 'yolo-detect' };
@@ -49,49 +56,35 @@ function formatReport(report: ExportReport): string {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, help } = parseOptions(argv, options, usage, {
-    min: 1,
-    max: 1,
-    names: 'the project folder',
-  });
-  if (help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
-  if (!values.format) throw new UsageError('missing --format <format>', usage);
-  if (!values.out) throw new UsageError('missing --out <dir>', usage);
-  const chosen = oneOf(values.format, formatChoices, 'format', usage);
+  const { values, positionals, help } = parseOptions(argv, options, usage, PROJECT_FOLDER);
+  if (help) return printUsage(io, usage);
+  const formatName = requiredOption(values.format, '--format <format>', usage);
+  const out = requiredOption(values.out, '--out <dir>', usage);
+  const chosen = oneOf(formatName, formatChoices, 'format', usage);
   const format = formatAliases[chosen] ?? (chosen as ExportFormat);
-  let filter: unknown;
-  try {
-    filter = values['filter-json'] === undefined ? undefined : JSON.parse(values['filter-json']);
-  } catch (error) {
-    throw new UsageError(`--filter-json is not JSON: ${(error as Error).message}`, usage);
-  }
+  // Checked as a filter by the contract, as over IPC and HTTP.
+  const filter = filterJsonValue(values['filter-json'], usage);
 
-  const outDir = resolve(values.out);
-  const session = openCliSession();
-  try {
-    await session.call('project:open', { dir: resolve(positionals[0]!) });
-    const job = await runJob(session, io, 'export', () =>
-      session.call('export:start', {
-        format,
-        outDir,
-        filter: filter as never,
-        copyImages: values['copy-images'],
-        reviewedOnly: values['reviewed-only'],
-      }),
+  const outDir = resolve(out);
+  return withOpenProject(positionals[0]!, async (session) => {
+    const outcome = await runReportedJob(
+      session,
+      io,
+      'export',
+      () =>
+        session.call('export:start', {
+          format,
+          outDir,
+          filter: filter as never,
+          copyImages: values['copy-images'],
+          reviewedOnly: values['reviewed-only'],
+        }),
+      (jobId) => session.call('export:report', { jobId }),
     );
-    if (job.state !== 'done') {
-      io.err(`export ${job.state}: ${job.message}\n`);
-      return job.state === 'cancelled' ? 130 : 1;
-    }
-    const report = await session.call('export:report', { jobId: job.id });
-    io.out(formatReport(report));
-    return report.skipped > 0 ? 2 : 0;
-  } finally {
-    await session.close();
-  }
+    if ('exitCode' in outcome) return outcome.exitCode;
+    io.out(formatReport(outcome.report));
+    return outcome.report.skipped > 0 ? 2 : 0;
+  });
 }
 
 export const exportCommand: Command = {

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { FinetuneReport } from '../../contract/api-finetune';
 import { UsageError, type CliIo } from '../cli-io';
-import { openCliSession } from '../cli-session';
 import type { Command } from '../command';
-import { parseOptions } from '../parse-options';
-import { runJob } from '../run-job';
+import { withOpenProject } from '../open-project';
+import { parseOptions, printUsage, PROJECT_FOLDER, requiredOption } from '../parse-options';
+import { runReportedJob } from '../run-job';
 
 const usage = `Usage: mau-studio finetune <project> --base <pack> [options]
 
@@ -55,38 +55,29 @@ function parseSteps(text: string | undefined): number | undefined {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, help } = parseOptions(argv, options, usage, {
-    min: 1,
-    max: 1,
-    names: 'the project folder',
-  });
-  if (help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
-  if (!values.base) throw new UsageError('missing --base <pack>', usage);
+  const { values, positionals, help } = parseOptions(argv, options, usage, PROJECT_FOLDER);
+  if (help) return printUsage(io, usage);
+  const basePack = requiredOption(values.base, '--base <pack>', usage);
   const steps = parseSteps(values.steps);
-  const base = /^(pack|shipped):/.test(values.base) ? values.base : resolve(values.base);
-  const session = openCliSession();
-  try {
-    await session.call('project:open', { dir: resolve(positionals[0]!) });
-    const job = await runJob(session, io, 'fine-tune', () =>
-      session.call('finetune:start', {
-        base,
-        steps,
-        smoke: values.smoke,
-        reviewedOnly: values['reviewed-only'],
-      }),
+  const base = /^(pack|shipped):/.test(basePack) ? basePack : resolve(basePack);
+  return withOpenProject(positionals[0]!, async (session) => {
+    const outcome = await runReportedJob(
+      session,
+      io,
+      'fine-tune',
+      () =>
+        session.call('finetune:start', {
+          base,
+          steps,
+          smoke: values.smoke,
+          reviewedOnly: values['reviewed-only'],
+        }),
+      (jobId) => session.call('finetune:report', { jobId }),
     );
-    if (job.state !== 'done') {
-      io.err(`fine-tune ${job.state}: ${job.message}\n`);
-      return job.state === 'cancelled' ? 130 : 1;
-    }
-    io.out(formatReport(await session.call('finetune:report', { jobId: job.id })));
+    if ('exitCode' in outcome) return outcome.exitCode;
+    io.out(formatReport(outcome.report));
     return 0;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export const finetuneCommand: Command = {

@@ -2,12 +2,12 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ImportFormat, Split } from '../../contract';
 import { CliError, type CliIo } from '../cli-io';
-import { openCliSession } from '../cli-session';
+import { withCliSession } from '../cli-session';
 import type { Command } from '../command';
-import { runJob } from '../run-job';
 import { allProblems, failedCount, formatImportReport } from '../import-report';
 import { openOrCreateProject } from '../open-project';
-import { oneOf, parseOptions } from '../parse-options';
+import { oneOf, parseOptions, printUsage } from '../parse-options';
+import { runJob, unfinishedExitCode } from '../run-job';
 
 const usage = `Usage: mau-studio import <project> <source> [options]
 
@@ -38,10 +38,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     max: 2,
     names: 'the project folder and the source folder',
   });
-  if (help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
+  if (help) return printUsage(io, usage);
   const [projectDir, source] = positionals as [string, string];
   const format = oneOf(values.format, ImportFormat.options, 'format', usage);
   const split = values.split === undefined ? undefined : oneOf(values.split, Split.options, 'split', usage);
@@ -50,8 +47,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new CliError(`${source}: no such folder`);
   }
 
-  const session = openCliSession();
-  try {
+  return withCliSession(undefined, async (session) => {
     const { project, created } = await openOrCreateProject(session, projectDir);
     io.out(
       created
@@ -68,11 +64,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }),
     );
     io.out(formatImportReport(job, await allProblems(session, job)));
-    if (job.state !== 'done') return job.state === 'cancelled' ? 130 : 1;
+    if (job.state !== 'done') return unfinishedExitCode(job);
     return failedCount(job) > 0 ? 2 : 0;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export const importCommand: Command = {

@@ -1,16 +1,20 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SampleFilter } from '../../contract';
 import { ExecutionProvider } from '../../contract/api-inference';
 import { createCore } from '../../core/app';
 import { UsageError, type CliIo } from '../cli-io';
-import { openCliSession } from '../cli-session';
 import type { Command } from '../command';
-import { runJob } from '../run-job';
-import { formatInferenceReport, providerLine, resolveModel } from '../infer-report';
 import { allProblems } from '../import-report';
-import { oneOf, parseOptions } from '../parse-options';
+import { formatInferenceReport, providerLine, resolveModel } from '../infer-report';
+import { modelsDirOption } from '../models-dir';
+import { withOpenProject } from '../open-project';
+import {
+  oneOf,
+  parseFilterOption,
+  parseOptions,
+  printUsage,
+  PROJECT_FOLDER,
+  requiredOption,
+} from '../parse-options';
+import { runJob, unfinishedExitCode } from '../run-job';
 
 const usage = `Usage: mau-studio infer <project> --model <pack> [options]
 
@@ -42,29 +46,6 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function defaultModelsDir(io: CliIo): string | undefined {
-  if (io.env.MAU_STUDIO_MODELS_DIR) return io.env.MAU_STUDIO_MODELS_DIR;
-  const here = import.meta.url as string | undefined;
-  const dir = here ? fileURLToPath(new URL('../../../models', here)) : undefined;
-  return dir && existsSync(dir) ? dir : undefined;
-}
-
-function parseFilter(json: string | undefined): SampleFilter | undefined {
-  if (json === undefined) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    throw new UsageError(`--filter-json is not JSON: ${(error as Error).message}`, usage);
-  }
-  const parsed = SampleFilter.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`--filter-json: ${issue.path.join('.') || '(filter)'}: ${issue.message}`, usage);
-  }
-  return parsed.data;
-}
-
 function parseThreads(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -74,49 +55,43 @@ function parseThreads(text: string | undefined): number | undefined {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, help } = parseOptions(argv, options, usage, {
-    min: 1,
-    max: 1,
-    names: 'the project folder',
-  });
-  if (help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
-  if (!values.model) throw new UsageError('missing --model <pack>', usage);
-  const filter = parseFilter(values['filter-json']);
+  const { values, positionals, help } = parseOptions(argv, options, usage, PROJECT_FOLDER);
+  if (help) return printUsage(io, usage);
+  const modelName = requiredOption(values.model, '--model <pack>', usage);
+  const filter = parseFilterOption(values['filter-json'], usage);
   const threads = parseThreads(values.threads);
   const providers = values.provider
     ?.split(',')
     .map((p) => oneOf(p.trim(), ExecutionProvider.options, 'provider', usage));
-  const modelsDir = values['models-dir'] ? resolve(values['models-dir']) : defaultModelsDir(io);
+  const modelsDir = modelsDirOption(values['models-dir'], io);
 
-  const session = openCliSession(createCore({ transport: 'http', modelsDir }));
-  try {
-    const project = await session.call('project:open', { dir: resolve(positionals[0]!) });
-    const pack = await resolveModel(session, values.model);
-    io.out(
-      `Project "${project.name}" (${project.sampleCount} samples): ${pack.name} ${pack.version} (${pack.kind})\n`,
-    );
-    const job = await runJob(session, io, 'run', () =>
-      session.call('inference:start', {
-        packId: pack.packId,
-        filter,
-        providers,
-        threads,
-        force: values.force,
-      }),
-    );
-    const registered = (await session.call('models:list', {})).find(
-      (m) => m.registered && m.name === pack.name && m.version === pack.version,
-    );
-    const provider = registered ? await providerLine(session, registered.packId) : '';
-    io.out(formatInferenceReport(job, await allProblems(session, job), provider));
-    if (job.state !== 'done') return job.state === 'cancelled' ? 130 : 1;
-    return (job.outcome.failed ?? job.failed) > 0 ? 2 : 0;
-  } finally {
-    await session.close();
-  }
+  const core = createCore({ transport: 'http', modelsDir });
+  return withOpenProject(
+    positionals[0]!,
+    async (session, project) => {
+      const pack = await resolveModel(session, modelName);
+      io.out(
+        `Project "${project.name}" (${project.sampleCount} samples): ${pack.name} ${pack.version} (${pack.kind})\n`,
+      );
+      const job = await runJob(session, io, 'run', () =>
+        session.call('inference:start', {
+          packId: pack.packId,
+          filter,
+          providers,
+          threads,
+          force: values.force,
+        }),
+      );
+      const registered = (await session.call('models:list', {})).find(
+        (m) => m.registered && m.name === pack.name && m.version === pack.version,
+      );
+      const provider = registered ? await providerLine(session, registered.packId) : '';
+      io.out(formatInferenceReport(job, await allProblems(session, job), provider));
+      if (job.state !== 'done') return unfinishedExitCode(job);
+      return (job.outcome.failed ?? job.failed) > 0 ? 2 : 0;
+    },
+    core,
+  );
 }
 
 export const inferCommand: Command = {

@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import type { Facets, ProjectSummary } from '../../contract';
 import type { CliIo } from '../cli-io';
-import { openCliSession } from '../cli-session';
 import type { Command } from '../command';
-import { parseOptions } from '../parse-options';
+import { withOpenProject } from '../open-project';
+import { parseOptions, printUsage, PROJECT_FOLDER } from '../parse-options';
 
 const usage = `Usage: mau-studio info <project> [--json]
 
@@ -65,26 +64,15 @@ function infoText(project: ProjectSummary, facets: Facets): string {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, help } = parseOptions(argv, options, usage, {
-    min: 1,
-    max: 1,
-    names: 'the project folder',
-  });
-  if (help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
-  const session = openCliSession();
-  try {
-    const project = await session.call('project:open', { dir: resolve(positionals[0]!) });
+  const { values, positionals, help } = parseOptions(argv, options, usage, PROJECT_FOLDER);
+  if (help) return printUsage(io, usage);
+  return withOpenProject(positionals[0]!, async (session, project) => {
     const facets = await session.call('samples:facets', {});
     io.out(
       values.json ? `${JSON.stringify(infoJson(project, facets), null, 2)}\n` : infoText(project, facets),
     );
     return 0;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export const infoCommand: Command = {

@@ -1,8 +1,9 @@
-import { AppError, type Handlers, type JobId } from '../../contract';
+import type { Handlers } from '../../contract';
 import { EvaluationReport } from '../../contract/api-evaluation';
 import { evaluateProject, resolveEvaluatedPack } from '../evaluation';
 import type { JobManager } from '../jobs/job-manager';
 import type { ProjectSession } from '../project-session';
+import { readJobReport } from './job-report';
 
 export function evaluationHandlers(deps: {
   session: ProjectSession;
@@ -20,22 +21,6 @@ export function evaluationHandlers(deps: {
       );
       return { jobId: job.id };
     },
-    'eval:report': ({ jobId }) => {
-      const parsed = EvaluationReport.safeParse(reportOf(jobId));
-      if (!parsed.success) throw new AppError('NOT_FOUND', `${jobId} is not an evaluation job with a report`);
-      return parsed.data;
-    },
+    'eval:report': ({ jobId }) => readJobReport(deps, jobId, EvaluationReport, 'an evaluation'),
   };
-
-  /** From the running session's jobs, else from the project's job history. */
-  function reportOf(jobId: JobId): unknown {
-    const store = session.require();
-    const live = jobs.has(jobId);
-    const known = live ? jobs.get(jobId) : store.getJob(jobId);
-    if (!known) throw new AppError('NOT_FOUND', `no job ${jobId}`);
-    if (known.state !== 'done') {
-      throw new AppError('CONFLICT', `${jobId} is ${known.state}; its report is ready when it is done`);
-    }
-    return live ? jobs.report(jobId) : store.getJobReport(jobId);
-  }
 }

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import { AppError, type Handlers, type JobId } from '../../contract';
+import type { Handlers } from '../../contract';
 import { ExportReport } from '../../contract/api-exchange';
 import { checkExportable, exportProject, FORMAT_NAMES } from '../exchange';
 import { prepareOutDir } from '../exchange/out-dir';
 import type { JobManager } from '../jobs/job-manager';
 import type { ProjectSession } from '../project-session';
+import { readJobReport } from './job-report';
 
 export function exchangeHandlers(deps: {
   session: ProjectSession;
@@ -24,21 +25,6 @@ export function exchangeHandlers(deps: {
       );
       return { jobId: job.id };
     },
-    'export:report': ({ jobId }) => {
-      const parsed = ExportReport.safeParse(reportOf(jobId));
-      if (!parsed.success) throw new AppError('NOT_FOUND', `${jobId} is not an export job with a report`);
-      return parsed.data;
-    },
+    'export:report': ({ jobId }) => readJobReport(deps, jobId, ExportReport, 'an export'),
   };
-
-  /** From the running session's jobs, else from the project's job history. */
-  function reportOf(jobId: JobId): unknown {
-    const store = session.require();
-    const known = jobs.list().find((job) => job.id === jobId) ?? store.getJob(jobId);
-    if (!known) throw new AppError('NOT_FOUND', `no job ${jobId}`);
-    if (known.state !== 'done') {
-      throw new AppError('CONFLICT', `${jobId} is ${known.state}; its report is ready when it is done`);
-    }
-    return jobs.list().some((job) => job.id === jobId) ? jobs.report(jobId) : store.getJobReport(jobId);
-  }
 }

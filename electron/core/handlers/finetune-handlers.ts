@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { AppError, type Handlers, type JobId } from '../../contract';
+import type { Handlers } from '../../contract';
 import { FinetuneReport } from '../../contract/api-finetune';
 import type { EventBus } from '../event-bus';
 import { checkExportable } from '../exchange';
@@ -8,6 +8,7 @@ import { runFinetune } from '../finetune/finetune-job';
 import { checkPython, pythonPath } from '../finetune/python-env';
 import type { JobManager } from '../jobs/job-manager';
 import type { ProjectSession } from '../project-session';
+import { readJobReport } from './job-report';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const RECIPE = fileURLToPath(new URL('../../../models/recipe/finetune.py', import.meta.url));
@@ -38,22 +39,6 @@ export function finetuneHandlers(deps: {
       );
       return { jobId: job.id };
     },
-    'finetune:report': ({ jobId }) => {
-      const parsed = FinetuneReport.safeParse(reportOf(jobId));
-      if (!parsed.success) throw new AppError('NOT_FOUND', `${jobId} is not a fine-tune job with a report`);
-      return parsed.data;
-    },
+    'finetune:report': ({ jobId }) => readJobReport(deps, jobId, FinetuneReport, 'a fine-tune'),
   };
-
-  /** From the running session's jobs, else from the project's job history. */
-  function reportOf(jobId: JobId): unknown {
-    const store = session.require();
-    const live = jobs.has(jobId);
-    const known = live ? jobs.get(jobId) : store.getJob(jobId);
-    if (!known) throw new AppError('NOT_FOUND', `no job ${jobId}`);
-    if (known.state !== 'done') {
-      throw new AppError('CONFLICT', `${jobId} is ${known.state}; its report is ready when it is done`);
-    }
-    return live ? jobs.report(jobId) : store.getJobReport(jobId);
-  }
 }

@@ -1,14 +1,5 @@
-/** mulberry32: a tiny seeded PRNG, so a sampled answer can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The one seeded generator of the app (mulberry32), so a sampled answer can be reproduced from its seed.
+export { seededRandom } from '../review/prng';
 
 /** Index of the largest logit (the first one on ties, like torch.argmax). */
 export function argmax(logits: ArrayLike<number>, offset = 0, length = logits.length - offset): number {

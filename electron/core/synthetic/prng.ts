@@ -1,5 +1,7 @@
+import { seededRandom } from '../review/prng';
+
 /**
- * A small seeded random source (mulberry32). Our own rather than Math.random so that one seed
+ * A small seeded random source (the app's mulberry32, with helpers on top). Our own rather than Math.random so that one seed
  * gives byte-identical datasets on every machine and Node version.
  */
 export type Rng = {
@@ -17,14 +19,7 @@ export type Rng = {
 };
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     range: (min, max) => min + (max - min) * next(),

@@ -1,4 +1,4 @@
-import type { Result } from '../../../electron/contract';
+import type { Job, Result } from '../../../electron/contract';
 
 /** Calls one contract method on a running server, as the renderer's HTTP transport does. */
 export async function callApi<T>(base: string, method: string, input: unknown): Promise<T> {
@@ -20,4 +20,17 @@ export async function callResult<T>(base: string, method: string, input: unknown
     body: JSON.stringify(input ?? {}),
   });
   return (await response.json()) as Result<T>;
+}
+
+type Api = <T>(method: string, input: unknown) => Promise<T>;
+
+/** Polls a job through the API until it stops; fails after `ms`. */
+export async function finishedJob(api: Api, jobId: string, ms = 120_000): Promise<Job> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const job = await api<Job>('jobs:get', { jobId });
+    if (job.state !== 'queued' && job.state !== 'running') return job;
+    if (Date.now() > deadline) throw new Error(`${job.kind} job ${jobId} did not finish in time`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

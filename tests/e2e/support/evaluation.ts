@@ -1,20 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import type { Job } from '../../../electron/contract';
 import { rawShot } from './answers';
 import type { Rgb } from './pixels';
-
-type Api = <T>(method: string, input: unknown) => Promise<T>;
-
-/** Polls a job through the API until it stops; fails after `ms`. */
-export async function finishedJob(api: Api, jobId: string, ms = 120_000): Promise<Job> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const job = await api<Job>('jobs:get', { jobId });
-    if (job.state !== 'queued' && job.state !== 'running') return job;
-    if (Date.now() > deadline) throw new Error(`${job.kind} job ${jobId} did not finish in time`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Presses Tab until the element with `testId` has the focus (the page is driven by keys only). */
 export async function tabTo(page: Page, testId: string, maxTabs = 20): Promise<void> {

@@ -8,8 +8,8 @@ import { normaliseTexts } from '../../store/task-texts';
 type Box = { x: number; y: number; w: number; h: number };
 type Texts = Partial<Record<string, string>>;
 
-/** One image as the evaluation sees it: where it is, its truth, and the pack's answer. */
-export type EvaluationRow = {
+/** The sample's own columns, as read and as handed on. */
+type SampleColumns = {
   id: number;
   path: string;
   relPath: string;
@@ -19,6 +19,10 @@ export type EvaluationRow = {
   category: string | null;
   error: string | null;
   verdict: Verdict | null;
+};
+
+/** One image as the evaluation sees it: where it is, its truth, and the pack's answer. */
+export type EvaluationRow = SampleColumns & {
   /** A reviewed blind audit (of an image the model had passed). */
   audited: boolean;
   texts: Texts;
@@ -33,16 +37,7 @@ export type EvaluationRow = {
   } | null;
 };
 
-type SampleRow = {
-  id: number;
-  path: string;
-  relPath: string;
-  width: number;
-  height: number;
-  domain: string | null;
-  category: string | null;
-  error: string | null;
-  verdict: Verdict | null;
+type SampleRow = SampleColumns & {
   audit: number | null;
   reviewState: string | null;
   texts: string | null;
@@ -76,6 +71,17 @@ function groupBy<T extends { owner: number }>(rows: readonly T[]): Map<number, T
   return map;
 }
 
+/** Rows of `sql` (whose one parameter is a JSON id list) for all `ids`, grouped by their owner column. */
+function readByOwner<T extends { owner: number }>(
+  db: Db,
+  ids: readonly number[],
+  sql: string,
+): Map<number, T[]> {
+  return groupBy(chunked(ids, (idList) => stmt(db, sql).all(idList) as T[]));
+}
+
+const boxOf = ({ x, y, w, h }: Box): Box => ({ x, y, w, h });
+
 const textsOf = (json: string | null) =>
   normaliseTexts(fromJson(json) as Record<string, unknown> | undefined);
 
@@ -93,49 +99,34 @@ function readPredictions(db: Db, ids: readonly number[], packRowId: number): Pre
 }
 
 function readPredictedRegions(db: Db, predictionIds: readonly number[]) {
-  return groupBy(
-    chunked(
-      predictionIds,
-      (idList) =>
-        stmt(
-          db,
-          `SELECT pr.prediction_id AS owner, coalesce(d.name, pr.label) AS defectType, pr.score,
-                  pr.x, pr.y, pr.w, pr.h
-             FROM prediction_regions pr LEFT JOIN defect_types d ON d.id = pr.defect_type_id
-            WHERE pr.prediction_id IN (SELECT value FROM json_each(?)) ORDER BY pr.id`,
-        ).all(idList) as ({ owner: number; defectType: string | null; score: number | null } & Box)[],
-    ),
+  return readByOwner<{ owner: number; defectType: string | null; score: number | null } & Box>(
+    db,
+    predictionIds,
+    `SELECT pr.prediction_id AS owner, coalesce(d.name, pr.label) AS defectType, pr.score,
+            pr.x, pr.y, pr.w, pr.h
+       FROM prediction_regions pr LEFT JOIN defect_types d ON d.id = pr.defect_type_id
+      WHERE pr.prediction_id IN (SELECT value FROM json_each(?)) ORDER BY pr.id`,
   );
 }
 
 function readLabelRegions(db: Db, ids: readonly number[]) {
-  return groupBy(
-    chunked(
-      ids,
-      (idList) =>
-        stmt(
-          db,
-          `SELECT r.sample_id AS owner, d.name AS defectType, r.kind, r.x, r.y, r.w, r.h, r.geometry, r.rle
-             FROM regions r LEFT JOIN defect_types d ON d.id = r.defect_type_id
-            WHERE r.sample_id IN (SELECT value FROM json_each(?)) AND r.deleted_revision IS NULL
-            ORDER BY r.id`,
-        ).all(idList) as (ShapeColumns & { owner: number; defectType: string | null })[],
-    ),
+  return readByOwner<ShapeColumns & { owner: number; defectType: string | null }>(
+    db,
+    ids,
+    `SELECT r.sample_id AS owner, d.name AS defectType, r.kind, r.x, r.y, r.w, r.h, r.geometry, r.rle
+       FROM regions r LEFT JOIN defect_types d ON d.id = r.defect_type_id
+      WHERE r.sample_id IN (SELECT value FROM json_each(?)) AND r.deleted_revision IS NULL
+      ORDER BY r.id`,
   );
 }
 
 function readDefectTypes(db: Db, ids: readonly number[]) {
-  return groupBy(
-    chunked(
-      ids,
-      (idList) =>
-        stmt(
-          db,
-          `SELECT sdt.sample_id AS owner, d.name FROM sample_defect_types sdt
-             JOIN defect_types d ON d.id = sdt.defect_type_id
-            WHERE sdt.sample_id IN (SELECT value FROM json_each(?)) ORDER BY d.name`,
-        ).all(idList) as { owner: number; name: string }[],
-    ),
+  return readByOwner<{ owner: number; name: string }>(
+    db,
+    ids,
+    `SELECT sdt.sample_id AS owner, d.name FROM sample_defect_types sdt
+       JOIN defect_types d ON d.id = sdt.defect_type_id
+      WHERE sdt.sample_id IN (SELECT value FROM json_each(?)) ORDER BY d.name`,
   );
 }
 
@@ -161,24 +152,16 @@ export function readEvaluationRows(db: Db, filter: SampleFilter, packRowId: numb
   const labelRegions = readLabelRegions(db, ids);
   const types = readDefectTypes(db, ids);
 
-  return samples.map((s) => {
-    const p = predictionOf.get(s.id);
+  return samples.map(({ audit, reviewState, texts, ...sample }) => {
+    const p = predictionOf.get(sample.id);
     return {
-      id: s.id,
-      path: s.path,
-      relPath: s.relPath,
-      width: s.width,
-      height: s.height,
-      domain: s.domain,
-      category: s.category,
-      error: s.error,
-      verdict: s.verdict,
-      audited: s.audit === 1 && s.reviewState !== null && s.reviewState !== 'unreviewed',
-      texts: textsOf(s.texts),
-      defectTypes: (types.get(s.id) ?? []).map((t) => t.name),
-      regions: (labelRegions.get(s.id) ?? []).map((r) => ({
+      ...sample,
+      audited: audit === 1 && reviewState !== null && reviewState !== 'unreviewed',
+      texts: textsOf(texts),
+      defectTypes: (types.get(sample.id) ?? []).map((t) => t.name),
+      regions: (labelRegions.get(sample.id) ?? []).map((r) => ({
         defectType: r.defectType,
-        box: { x: r.x, y: r.y, w: r.w, h: r.h },
+        box: boxOf(r),
         shape: columnsToShape(r),
       })),
       prediction: p
@@ -190,7 +173,7 @@ export function readEvaluationRows(db: Db, filter: SampleFilter, packRowId: numb
             regions: (predictedRegions.get(p.id) ?? []).map((r) => ({
               defectType: r.defectType,
               score: r.score,
-              box: { x: r.x, y: r.y, w: r.w, h: r.h },
+              box: boxOf(r),
             })),
           }
         : null,

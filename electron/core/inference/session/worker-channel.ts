@@ -1,7 +1,6 @@
-import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../contract/result';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerRequest } from './protocol';
 import { transferablesOf } from './tensor-data';
+import { WorkerRpc } from './worker-rpc';
 
 /** Where the worker code lives. The Electron build must emit both files next to this module. */
 export type WorkerLocation = { bootstrap: URL; entry: URL };
@@ -21,60 +20,13 @@ export function defaultWorkerLocation(): WorkerLocation {
   };
 }
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
-/** Request/response over one worker. Idle workers are unref'd so they never hold the app open. */
-export class WorkerChannel {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-  private exited: Error | undefined;
-
-  constructor(
-    private readonly label: string,
-    location: WorkerLocation = defaultWorkerLocation(),
-  ) {
-    this.worker = new Worker(location.bootstrap, { workerData: { entry: location.entry.href } });
-    this.worker.unref();
-    this.worker.on('message', (reply: WorkerResponse) => this.settle(reply));
-    this.worker.on('error', (error) =>
-      this.fail(new AppError('INTERNAL', `${label}: session worker failed: ${error.message}`)),
+/** Request/response over one session worker; a run's feeds are moved to it, not copied. */
+export class WorkerChannel extends WorkerRpc<Request> {
+  constructor(label: string, location: WorkerLocation = defaultWorkerLocation()) {
+    super(location, `${label}: session worker`, (message) =>
+      transferablesOf(message.op === 'run' ? Object.values(message.feeds) : []),
     );
-    this.worker.on('exit', (code) =>
-      this.fail(new AppError('INTERNAL', `${label}: session worker exited (code ${code})`)),
-    );
-  }
-
-  request<T>(message: Request): Promise<T> {
-    if (this.exited) return Promise.reject(this.exited);
-    const id = this.nextId++;
-    const feeds = message.op === 'run' ? Object.values(message.feeds) : [];
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...message, id }, transferablesOf(feeds));
-    });
-  }
-
-  async terminate(): Promise<void> {
-    if (this.exited) return;
-    await this.worker.terminate();
-  }
-
-  private settle(reply: WorkerResponse): void {
-    const waiter = this.pending.get(reply.id);
-    if (!waiter) return;
-    this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker.unref();
-    if (reply.ok) waiter.resolve(reply.value);
-    else
-      waiter.reject(new AppError(reply.error.code ?? 'INTERNAL', reply.error.message, reply.error.details));
-  }
-
-  private fail(error: Error): void {
-    this.exited ??= error;
-    for (const waiter of this.pending.values()) waiter.reject(error);
-    this.pending.clear();
   }
 }
