@@ -21,8 +21,11 @@ export const EvaluationStart = z
     model: EvaluatedModel,
     /** Which images (default: all). */
     filter: SampleFilter.default({}),
-    /** Decision threshold on the image score for accuracy, overkill and escape (default 0.5). */
-    threshold: z.number().finite().default(0.5),
+    /**
+     * Decision threshold on the image score for accuracy, overkill and escape. Default: the
+     * pack's own `thresholds.image` when its manifest is known here, else 0.5.
+     */
+    threshold: z.number().finite().optional(),
     /** Heat maps and masks are resampled to this square size for pixel metrics. */
     mapSize: z.number().int().min(16).max(1024).default(256),
     pixelMetrics: z.boolean().default(true),

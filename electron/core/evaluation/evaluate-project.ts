@@ -11,7 +11,10 @@ import { Slices } from './slices';
 import { textScores } from './text-scores';
 import { triage } from './triage';
 
-export type EvaluationOptions = Omit<EvaluationStart, 'model'> & { pack: EvaluatedPack };
+export type EvaluationOptions = Omit<EvaluationStart, 'model' | 'threshold'> & {
+  pack: EvaluatedPack;
+  threshold: number;
+};
 
 /** What a job passes in; every part optional so tests and scripts can call without one. */
 export type EvaluationProgress = {

@@ -1,4 +1,4 @@
 export { evaluateProject, type EvaluationOptions, type EvaluationProgress } from './evaluate-project';
-export { resolveEvaluatedPack, type EvaluatedPack } from './read/resolve-model';
+export { imageThresholdOf, resolveEvaluatedPack, type EvaluatedPack } from './read/resolve-model';
 export { renderHtmlReport } from './report/html-report';
 export { formatSummary } from './report/summary-text';

@@ -1,7 +1,7 @@
 import type { EvaluationSummary } from '../../contract/api-finetune';
 import type { SampleFilter } from '../../contract/domain';
 import type { EventBus } from '../event-bus';
-import { evaluateProject } from '../evaluation';
+import { evaluateProject, imageThresholdOf } from '../evaluation';
 import { SessionPool } from '../inference';
 import { runInference } from '../jobs/inference-job';
 import { InferenceQueue } from '../jobs/inference-queue';
@@ -27,10 +27,18 @@ async function predictAndScore(
   const params = { packRowId, sampleIds: heldOut, filter: null, providers: null, threads: 1, force: false };
   await runInference(deps, params, new InferenceQueue<InferenceSample>(), subContext(context, label));
   context.signal.throwIfAborted();
-  const pack = { id: record.id, name: record.name, version: record.version, kind: record.kind };
+  const imageThreshold = imageThresholdOf(record.manifest);
+  const pack = {
+    id: record.id,
+    name: record.name,
+    version: record.version,
+    kind: record.kind,
+    imageThreshold,
+  };
   const report = await evaluateProject(
     deps.store,
-    { pack, filter, threshold: 0.5, mapSize: 128, pixelMetrics: true },
+    // Each pack at its own verdict threshold: the comparison is of the packs as they would ship.
+    { pack, filter, threshold: imageThreshold ?? 0.5, mapSize: 128, pixelMetrics: true },
     { signal: context.signal, message: (text) => context.message(`${label}: ${text}`) },
   );
   return {

@@ -4,13 +4,41 @@ import { shippedPacks } from '../../models/model-catalog';
 import { parsePackId } from '../../models/pack-info';
 import { stmt, type Db } from '../../store/sql';
 
-export type EvaluatedPack = { id: number; name: string; version: string; kind: string };
+export type EvaluatedPack = {
+  id: number;
+  name: string;
+  version: string;
+  kind: string;
+  /** The pack's own verdict threshold (manifest `thresholds.image`), when this project knows it. */
+  imageThreshold: number | null;
+};
+
+type PackRow = Omit<EvaluatedPack, 'imageThreshold'> & { manifest: string | null };
+
+const PACK_COLUMNS = 'id, name, version, kind, manifest';
+
+/** A manifest's `thresholds.image`, or null (none, or a pack known only from imported predictions). */
+export function imageThresholdOf(manifest: unknown): number | null {
+  const value = (manifest as { thresholds?: { image?: unknown } } | null)?.thresholds?.image;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function toEvaluated({ manifest, ...row }: PackRow): EvaluatedPack {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(manifest ?? 'null');
+  } catch {
+    // An unreadable manifest only loses the default threshold; the predictions still score.
+  }
+  return { ...row, imageThreshold: imageThresholdOf(parsed) };
+}
 
 function packsNamed(db: Db, name: string, version?: string): EvaluatedPack[] {
-  return stmt(
+  const rows = stmt(
     db,
-    `SELECT id, name, version, kind FROM model_packs WHERE name = ? AND (? IS NULL OR version = ?) ORDER BY version`,
-  ).all(name, version ?? null, version ?? null) as EvaluatedPack[];
+    `SELECT ${PACK_COLUMNS} FROM model_packs WHERE name = ? AND (? IS NULL OR version = ?) ORDER BY version`,
+  ).all(name, version ?? null, version ?? null) as PackRow[];
+  return rows.map(toEvaluated);
 }
 
 /**
@@ -26,10 +54,10 @@ export async function resolveEvaluatedPack(
   if (typeof model === 'object') return onlyOne(db, model.name, model.version);
   const parsed = parsePackId(model);
   if (parsed && 'rowId' in parsed) {
-    const row = stmt(db, 'SELECT id, name, version, kind FROM model_packs WHERE id = ?').get(parsed.rowId) as
-      EvaluatedPack | undefined;
+    const row = stmt(db, `SELECT ${PACK_COLUMNS} FROM model_packs WHERE id = ?`).get(parsed.rowId) as
+      PackRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no model pack ${model} in this project`);
-    return row;
+    return toEvaluated(row);
   }
   const shipped = parsed
     ? (await shippedPacks(modelsDir)).find((s) => s.folder === parsed.shipped)
