@@ -1,0 +1,37 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadModelPack } from '../../../electron/core/inference';
+import { repoRoot } from '../../helpers/paths';
+
+const SHIPPED = join(repoRoot, 'models/mau-gpt-mini');
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, entry) =>
+      sum + (entry.isDirectory() ? folderBytes(join(dir, entry.name)) : statSync(join(dir, entry.name)).size),
+    0,
+  );
+}
+
+describe('the shipped default pack, models/mau-gpt-mini', () => {
+  it('is a complete mau-gpt pack (every file present with its sha256), fine-tunable, within 40 MB', async () => {
+    const pack = await loadModelPack(SHIPPED);
+    expect(pack.manifest.kind).toBe('mau-gpt');
+    expect(pack.manifest.name).toBe('mau-gpt-mini');
+    const roles = pack.manifest.files.map((f) => f.role).sort();
+    expect(roles).toEqual(
+      [
+        'card',
+        'decoder',
+        'embed-tokens',
+        'generation-config',
+        'tokenizer',
+        'vision-encoder',
+        'weights',
+      ].sort(),
+    );
+    expect(pack.manifest.thresholds.image).toBeGreaterThan(0);
+    expect(folderBytes(SHIPPED)).toBeLessThanOrEqual(40 * 1024 * 1024);
+  });
+});
