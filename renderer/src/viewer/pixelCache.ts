@@ -22,8 +22,3 @@ export function pixelsFor(detail: SampleDetail): Promise<PixelSource> {
   while (cache.size > MAX) cache.delete(cache.keys().next().value as string);
   return entry;
 }
-
-/** The load of this image if someone already asked for it; starts nothing. */
-export function pixelsAsked(detail: SampleDetail): Promise<PixelSource> | undefined {
-  return cache.get(pixelKey(detail));
-}
