@@ -1,4 +1,4 @@
 export { evaluateProject, type EvaluationOptions, type EvaluationProgress } from './evaluate-project';
 export { imageThresholdOf, resolveEvaluatedPack, type EvaluatedPack } from './read/resolve-model';
-export { renderHtmlReport } from './report/html-report';
-export { formatSummary } from './report/summary-text';
+export { renderHtmlReport } from '../../contract/evaluation-report/html-report';
+export { formatSummary } from '../../contract/evaluation-report/summary-text';
