@@ -22,6 +22,25 @@ def manifest_card(smoke, manifest):
     }
 
 
+def history_lines(config):
+    """Earlier sittings (train.py --init) and the steps every stage has had in total."""
+    history = config.get("history", [])
+    if not history:
+        return []
+    sittings = [*history, {"pack": "this sitting", "version": "", "stage1": config["stage1"],
+                           "stage2": config["stage2"]}]
+    lines = ["", "Trained in sittings, each continuing the previous pack's weights:", "",
+             "| sitting | vision steps | LM steps | adapter steps | batch (vision / adapter) |",
+             "|---|---:|---:|---:|---|"]
+    for s in sittings:
+        lines.append(f"| {s['pack']} {s['version']}".rstrip() + f" | {s['stage1']['steps']} | {s['stage1']['lmSteps']} | "
+                     f"{s['stage2']['steps']} | {s['stage1']['batch']} / {s['stage2']['batch']} |")
+    total = [sum(s["stage1"]["steps"] for s in sittings), sum(s["stage1"]["lmSteps"] for s in sittings),
+             sum(s["stage2"]["steps"] for s in sittings)]
+    lines.append(f"| total | {total[0]} | {total[1]} | {total[2]} | |")
+    return lines
+
+
 def write_card(folder, config, report, manifest, smoke):
     stages = report["stages"]
     lines = [
@@ -52,6 +71,7 @@ def write_card(folder, config, report, manifest, smoke):
     for name, s in stages.items():
         rate = s["steps"] / s["seconds"] if s["seconds"] else 0.0
         lines.append(f"| {name} | {s['steps']} | {s['seconds']:.1f} | {rate:.2f} |")
+    lines += history_lines(config)
     lines += ["", "## Metrics", "", "Thresholds chosen on the validation split (max F1): "
               f"image {report['thresholds']['image']:.4f}, pixel {report['thresholds']['pixel']:.4f}.", "",
               "```json", json.dumps(report["metrics"], indent=1), "```", "",

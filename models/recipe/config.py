@@ -47,8 +47,15 @@ def merge(base, override, where="config"):
     return out
 
 
-def load_config(path=None, smoke=False, adapter=None):
-    config = merge(DEFAULT, SMOKE, "smoke") if smoke else copy.deepcopy(DEFAULT)
+def load_config(path=None, smoke=False, adapter=None, base=None):
+    """base: the config of a pack being continued (--init); its sizes stay, the file sets the steps."""
+    if base is not None:
+        config = copy.deepcopy(base)
+        if adapter and adapter != config["adapter"]["kind"]:
+            raise ValueError(f"config: --adapter {adapter} differs from the continued pack's "
+                             f"{config['adapter']['kind']!r}; an adapter cannot change kind mid-training")
+    else:
+        config = merge(DEFAULT, SMOKE, "smoke") if smoke else copy.deepcopy(DEFAULT)
     if path:
         text = Path(path).read_text()
         try:

@@ -1,7 +1,11 @@
 """Trains MAU-GPT-mini on a MAU-Set folder and writes a complete `mau-gpt` model pack.
 
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 models/recipe/train.py --data <mauset dir> --out <pack dir> \
-        [--smoke] [--adapter amoe-lora|lora|none] [--config file.json]
+        [--smoke] [--adapter amoe-lora|lora|none] [--config file.json] [--init <pack dir>]
+
+--init continues training from a pack's checkpoint.pt (its weights, sizes and tokenizer); the
+config file then sets only this installment's steps, so a full budget can be spent in several
+sittings. Each stage with 0 steps is skipped.
 
 Steps: tokenizer (BPE on every text of the train split) -> stage 1 (vision + anomaly head, then
 decoder LM) -> stage 2 (adapter on the five levels' QA) -> thresholds on val -> metrics on test
@@ -22,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from bpe_tokenizer import train_bpe  # noqa: E402
-from checkpoint import write_checkpoint  # noqa: E402
+from bpe_tokenizer import BpeTokenizer, train_bpe  # noqa: E402
+from checkpoint import load_base, write_checkpoint  # noqa: E402
 from card import manifest_card, write_card  # noqa: E402
 from config import load_config  # noqa: E402
 from data import global_view  # noqa: E402
@@ -76,15 +80,33 @@ def parse_args(argv):
     parser.add_argument("--adapter", choices=["amoe-lora", "lora", "none"])
     parser.add_argument("--config", help="JSON file overriding the defaults (see config.py)")
     parser.add_argument("--name", default=None, help="pack name in model.json")
+    parser.add_argument("--version", default="0.1.0", help="pack version in model.json")
+    parser.add_argument("--init", help="continue from this pack's checkpoint.pt (weights, sizes, tokenizer)")
     return parser.parse_args(argv)
+
+
+def initial_model(args, train, log):
+    """A fresh model and tokenizer, or the ones of the pack given with --init."""
+    if not args.init:
+        config = load_config(args.config, smoke=args.smoke, adapter=args.adapter)
+        tokenizer = train_bpe(corpus(train), config["decoder"]["vocabSize"])
+        # the embedding table is sized by the config; a small corpus may stop merging early
+        config["decoder"]["vocabSize"] = len(tokenizer)
+        model = MauGpt(config, build_vision(config))
+        return config, tokenizer, model, None
+    manifest, files, model, base_config = load_base(args.init)
+    config = load_config(args.config, adapter=args.adapter, base=base_config)
+    tokenizer = BpeTokenizer.load(Path(args.init) / files["tokenizer"]["path"])
+    history = [*base_config.get("history", []), {"pack": manifest["name"], "version": manifest["version"],
+                                                  "stage1": base_config["stage1"], "stage2": base_config["stage2"]}]
+    config["history"] = history
+    log(f"continuing {manifest['name']} {manifest['version']} from {args.init}")
+    return config, tokenizer, model, history
 
 
 def main(argv=None):
     args = parse_args(argv)
     torch.set_num_threads(2)
-    config = load_config(args.config, smoke=args.smoke, adapter=args.adapter)
-    seed_everything(config["seed"])
-    rng = random.Random(config["seed"])
     start = time.time()
     manifest, splits = read_mauset(args.data)
     train, val, test = splits["train"], splits["val"] or splits["train"], splits["test"] or splits["val"]
@@ -92,13 +114,11 @@ def main(argv=None):
         train, val, test = smoke_subset(train), val[:4], test[:4]
     log(f"data: {len(train)} train, {len(val)} val, {len(test)} test images from {args.data}")
 
-    tokenizer = train_bpe(corpus(train), config["decoder"]["vocabSize"])
-    # the embedding table is sized by the config; a small corpus may stop merging early
-    config["decoder"]["vocabSize"] = len(tokenizer)
+    config, tokenizer, model, history = initial_model(args, train, log)
+    seed_everything(config["seed"] + len(history or []))
+    rng = random.Random(config["seed"] + len(history or []))
     log(f"tokenizer: {len(tokenizer)} tokens, {len(tokenizer.merges)} merges")
-
-    vision = build_vision(config)
-    model = MauGpt(config, vision)
+    vision = model.vision
     stats = {"stage1-vision": train_vision(vision, train, config, rng, log)}
     stats["stage1-lm"], cache = train_language(model, train, tokenizer, config, rng, log)
     stats["stage2-adapter"] = train_adapter(model, train, tokenizer, config, rng, log, cache)
@@ -127,7 +147,7 @@ def main(argv=None):
     name = args.name or ("mau-gpt-tiny" if args.smoke else "mau-gpt-mini")
     description = ("MAU-GPT-mini smoke pack for runtime tests" if args.smoke else
                    "MAU-GPT-mini: U-Net anomaly encoder + AMoE-LoRA decoder")
-    write_manifest(out, config, name, "0.1.0", description, manifest_card(args.smoke, manifest),
+    write_manifest(out, config, name, args.version, description, manifest_card(args.smoke, manifest),
                    sorted({r.type for s in train for r in s.regions}), thresholds)
     prettier([out / "model.json"])
     log(f"pack written to {out} in {time.time() - start:.1f} s")

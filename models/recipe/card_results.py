@@ -1,0 +1,109 @@
+"""Adds measured results to a pack's MODEL_CARD.md and re-hashes it in model.json.
+
+    /usr/bin/python3 models/recipe/card_results.py --pack <pack dir> [--scores scores.json] \
+        [--ablation ablation.json]
+
+--scores is evaluate_pack.py's report (per dataset and level), --ablation is ablation.py's. Each
+replaces its own section when run again, so the card always shows the latest measurement.
+"""
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from checkpoint import sha256
+from pack import prettier
+
+SCORES_TITLE = "## Scores per dataset and level"
+ABLATION_TITLE = "## Ablation"
+
+
+def pct(value):
+    return "–" if value is None else f"{100 * value:.1f} %"
+
+
+def num(value):
+    return "–" if value is None else f"{value:.3f}"
+
+
+def scores_section(report):
+    anomaly, qa = report["anomaly"], report["qa"]
+    lines = [SCORES_TITLE, "",
+             f"`evaluate_pack.py` on the {report['split']} split, pack thresholds (image "
+             f"{report['thresholds']['image']:.4f}, pixel {report['thresholds']['pixel']:.4f}). Targets of issue #5: "
+             "image and pixel AUROC ≥ 0.98 per dataset, L1 ≥ 97 %, L2 ≥ 98 % (NEU-DET) / ≥ 95 % overall, "
+             "ROUGE-L ≥ 0.6 for L4/L5.", "",
+             "| dataset | images (NG) | image AUROC | pixel AUROC | F1 @ thr | accuracy @ thr | mask IoU (NG) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, a in anomaly.items():
+        lines.append(f"| {name} | {a['images']} ({a['ng']}) | {num(a['imageAuroc'])} | {num(a['pixelAuroc'])} | "
+                     f"{num(a['f1'])} | {pct(a['accuracy'])} | {num(a['maskIou'])} |")
+    lines += ["", "Language path (greedy answers to the held-out images' questions; closed = first option "
+              "letter; L1/L2 open = yes/no and the true type named; L3 = the main region's position words):", "",
+              "| dataset | level | questions | closed acc. | open acc. | L3 position words | ROUGE-L | exact |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, levels in qa.items():
+        for level, q in levels.items():
+            lines.append(f"| {name} | L{level} | {q['questions']} | {pct(q['closedAccuracy'])} | "
+                         f"{pct(q.get('openAccuracy'))} | {pct(q.get('positionWordAccuracy'))} | "
+                         f"{num(q['rougeL'])} | {pct(q['openExactMatch'])} |")
+    return lines
+
+
+def ablation_section(report):
+    lines = [ABLATION_TITLE, "",
+             f"`ablation.py`: every adapter kind on the same stage-1 base ({report['base']['name']} "
+             f"{report['base']['version']}), {report['steps']} adapter steps, the same batches, "
+             f"{report['qaPerSource']} held-out images per dataset (all datasets together):", "",
+             "| adapter | parameters | L1 closed | L1 open | L2 closed | L2 open | L3 position | L4 ROUGE-L | "
+             "L5 ROUGE-L |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for kind, r in report["results"].items():
+        q = r["qa"]["all"]
+        lines.append(f"| {kind} | {r['adapterParameters']:,} | {pct(q['1']['closedAccuracy'])} | "
+                     f"{pct(q['1'].get('openAccuracy'))} | {pct(q['2']['closedAccuracy'])} | "
+                     f"{pct(q['2'].get('openAccuracy'))} | {pct(q['3'].get('positionWordAccuracy'))} | "
+                     f"{num(q['4']['rougeL'])} | {num(q['5']['rougeL'])} |")
+    return lines
+
+
+def replace_section(text, title, lines):
+    """Swaps the section starting at `title` (up to the next '## ') for `lines`, or inserts it before Known limits."""
+    block = "\n".join(lines) + "\n\n"
+    pattern = re.compile(rf"^{re.escape(title)}\b.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        return pattern.sub(lambda _: block, text, count=1)
+    anchor = text.find("## Known limits")
+    return text + "\n" + block if anchor < 0 else text[:anchor] + block + text[anchor:]
+
+
+def rehash_card(pack):
+    manifest_file = pack / "model.json"
+    manifest = json.loads(manifest_file.read_text())
+    for entry in manifest["files"]:
+        if entry["role"] == "card":
+            entry["sha256"] = sha256(pack / entry["path"])
+    manifest_file.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    prettier([manifest_file])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Add measured scores and the ablation to a pack's card.")
+    parser.add_argument("--pack", required=True)
+    parser.add_argument("--scores")
+    parser.add_argument("--ablation")
+    args = parser.parse_args(argv)
+    pack = Path(args.pack)
+    card = pack / "MODEL_CARD.md"
+    text = card.read_text()
+    if args.scores:
+        text = replace_section(text, SCORES_TITLE, scores_section(json.loads(Path(args.scores).read_text())))
+    if args.ablation:
+        text = replace_section(text, ABLATION_TITLE, ablation_section(json.loads(Path(args.ablation).read_text())))
+    card.write_text(text)
+    rehash_card(pack)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Scores a trained mau-gpt pack on a MAU-Set split, per dataset and per task level.
+
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 models/recipe/evaluate_pack.py --pack <pack dir> \
+        --data <mauset dir> [--split test] [--qa-per-source N] --out report.json
+
+Anomaly path (what the product's verdict and heat map come from), per source dataset: image
+AUROC, pixel AUROC, F1 and accuracy at the pack's own image threshold, mask IoU at its pixel
+threshold; for BSData also the image AUROC on images of the normals' size only (its normals are
+all 1130×460 frames, a shortcut a model can learn). Language path, on the same images: closed
+questions scored by the first option letter of the greedy answer, open questions by exact match
+and ROUGE-L; L1 accuracy from the open answer's yes/no, L2 accuracy from whether the open answer
+names the true defect type, L3 position-word accuracy from whether it names the main region's
+position. Everything comes from the pack's checkpoint.pt, the same weights its ONNX graphs hold.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from bpe_tokenizer import BpeTokenizer  # noqa: E402
+from checkpoint import load_base  # noqa: E402
+from data import global_view  # noqa: E402
+from evaluate import auroc, image_map  # noqa: E402
+from generate import generate  # noqa: E402
+from mauset import read_mauset  # noqa: E402
+from text_metrics import first_option_letter, names_any, rouge_l, says_yes  # noqa: E402
+
+BSDATA_NORMAL_SIZE = (1130, 460)
+
+
+def pixel_auroc(scores, labels):
+    """Mann–Whitney U from ranks (ties averaged), for millions of pixels."""
+    pos = labels.sum()
+    neg = labels.size - pos
+    if not pos or not neg:
+        return None
+    order = np.argsort(scores, kind="mergesort")
+    sorted_scores = scores[order]
+    ranks = np.empty(scores.size, np.float64)
+    # average rank over each run of equal scores
+    edges = np.flatnonzero(np.diff(sorted_scores)) + 1
+    starts = np.concatenate([[0], edges])
+    ends = np.concatenate([edges, [scores.size]])
+    mean_rank = (starts + ends + 1) / 2.0
+    ranks[order] = np.repeat(mean_rank, ends - starts)
+    return float((ranks[labels].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def anomaly_rows(vision, samples, config, thresholds):
+    rows = []
+    for sample in samples:
+        amap, score, truth = image_map(vision, sample, config)
+        flat, truth_flat = amap.ravel(), truth.ravel() > 0.5
+        rng = np.random.default_rng(len(rows))
+        keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
+        predicted = flat >= thresholds["pixel"]
+        union = float((predicted | truth_flat).sum())
+        rows.append({"source": sample.id.split("/")[0], "size": (sample.width, sample.height),
+                     "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
+                     "iou": float((predicted & truth_flat).sum()) / union if union else None})
+    return rows
+
+
+def summarise_anomaly(rows, threshold):
+    scores = [r["score"] for r in rows]
+    labels = [r["ng"] for r in rows]
+    decided = [(s >= threshold) == y for s, y in zip(scores, labels)]
+    tp = sum(1 for s, y in zip(scores, labels) if s >= threshold and y)
+    fp = sum(1 for s, y in zip(scores, labels) if s >= threshold and not y)
+    fn = sum(1 for s, y in zip(scores, labels) if s < threshold and y)
+    ious = [r["iou"] for r in rows if r["ng"] and r["iou"] is not None]
+    return {"images": len(rows), "ng": sum(labels), "imageAuroc": auroc(scores, labels),
+            "pixelAuroc": pixel_auroc(np.concatenate([r["pix"] for r in rows]),
+                                      np.concatenate([r["pixTruth"] for r in rows])),
+            "f1": 2 * tp / max(1, 2 * tp + fp + fn), "accuracy": sum(decided) / max(1, len(decided)),
+            "maskIou": sum(ious) / len(ious) if ious else None}
+
+
+def qa_rows(model, tokenizer, samples, config, per_source):
+    rows, taken = [], {}
+    for sample in samples:
+        source = sample.id.split("/")[0]
+        if taken.get(source, 0) >= per_source:
+            continue
+        taken[source] = taken.get(source, 0) + 1
+        x, _ = global_view(sample, config)
+        main = max(sample.regions, key=lambda r: r.bbox[2] * r.bbox[3]) if sample.regions else None
+        for qa in sample.qa:
+            ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
+                           config["decoder"]["maxContext"])
+            rows.append({"source": source, "level": qa.level, "form": qa.form, "truth": qa.answer_text(),
+                         "answer": tokenizer.decode(ids), "key": qa.answer, "ng": sample.verdict == "NG",
+                         "types": sorted({r.type for r in sample.regions}),
+                         "position": main.position if main else None})
+    return rows
+
+
+def summarise_qa(rows):
+    out = {}
+    for level in sorted({r["level"] for r in rows}):
+        closed = [r for r in rows if r["level"] == level and r["form"] == "closed"]
+        open_ = [r for r in rows if r["level"] == level and r["form"] == "open"]
+        entry = {"closedAccuracy": sum(first_option_letter(r["answer"]) == r["key"] for r in closed) / max(1, len(closed)),
+                 "openExactMatch": sum(r["answer"].strip().lower() == r["truth"].strip().lower() for r in open_)
+                 / max(1, len(open_)),
+                 "rougeL": sum(rouge_l(r["answer"], r["truth"]) for r in open_) / max(1, len(open_)),
+                 "questions": len(closed) + len(open_)}
+        if level == 1:
+            entry["openAccuracy"] = sum(says_yes(r["answer"]) == r["ng"] for r in open_) / max(1, len(open_))
+        if level == 2:
+            entry["openAccuracy"] = sum(names_any(r["answer"], r["types"] or ["no defect"]) for r in open_) / max(1, len(open_))
+        if level == 3:
+            ng = [r for r in open_ if r["position"]]
+            entry["positionWordAccuracy"] = sum(names_any(r["answer"], [r["position"]]) for r in ng) / max(1, len(ng))
+        out[str(level)] = entry
+    return out
+
+
+def by_source(rows, summarise, *args):
+    sources = sorted({r["source"] for r in rows})
+    return {"all": summarise(rows, *args), **{s: summarise([r for r in rows if r["source"] == s], *args) for s in sources}}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Score a mau-gpt pack per dataset and task level.")
+    parser.add_argument("--pack", required=True)
+    parser.add_argument("--data", required=True, help="MAU-Set export folder")
+    parser.add_argument("--split", default="test", choices=["train", "val", "test"])
+    parser.add_argument("--qa-per-source", type=int, default=40, help="images per dataset whose 10 questions are asked")
+    parser.add_argument("--out", required=True, help="JSON report to write")
+    args = parser.parse_args(argv)
+    torch.set_num_threads(2)
+    start = time.time()
+    manifest, files, model, config = load_base(args.pack)
+    tokenizer = BpeTokenizer.load(Path(args.pack) / files["tokenizer"]["path"])
+    samples = read_mauset(args.data)[1][args.split]
+    thresholds = manifest["thresholds"]
+    rows = anomaly_rows(model.vision, samples, config, thresholds)
+    anomaly = by_source(rows, summarise_anomaly, thresholds["image"])
+    same = [r for r in rows if r["source"] == "bsdata" and r["size"] == BSDATA_NORMAL_SIZE]
+    if same:
+        anomaly["bsdata-same-size"] = summarise_anomaly(same, thresholds["image"])
+    qa = by_source(qa_rows(model, tokenizer, samples, config, args.qa_per_source), summarise_qa)
+    report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
+              "split": args.split, "thresholds": thresholds, "anomaly": anomaly, "qa": qa,
+              "seconds": round(time.time() - start, 1)}
+    Path(args.out).write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps({k: report[k] for k in ("pack", "seconds")}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

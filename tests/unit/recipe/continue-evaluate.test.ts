@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModelPack } from '../../../electron/core/inference';
+import { pythonPath } from '../../../electron/core/finetune/python-env';
+import { repoRoot, tempDir } from '../../helpers/paths';
+
+const run = promisify(execFile);
+const recipe = (file: string) => join(repoRoot, 'models/recipe', file);
+const tinyPack = join(repoRoot, 'models/test-models/mau-gpt-tiny');
+const env = { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' };
+
+function python(args: string[]) {
+  return run(pythonPath(), args, { env, timeout: 240_000, maxBuffer: 16 << 20 });
+}
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+/**
+ * Training in installments (`train.py --init`), the per-dataset/per-level scorer and the adapter
+ * ablation, each on the smoke pack and the fixture MAU-Set folder: real PyTorch, a few steps.
+ */
+describe('recipe: continue a pack, score it per dataset and level, ablate its adapter', () => {
+  let work: string;
+  let data: string;
+
+  beforeAll(async () => {
+    work = tempDir('recipe-continue');
+    data = join(work, 'mauset');
+    await python([recipe('tests_fixture.py'), '--out', data]);
+    writeFileSync(
+      join(work, 'steps.json'),
+      JSON.stringify({ stage1: { steps: 2, lmSteps: 2 }, stage2: { steps: 2 } }),
+    );
+  }, 120_000);
+
+  it('continues from a pack: same sizes and tokenizer, new version, history recorded', async () => {
+    const out = join(work, 'continued');
+    const args = ['--data', data, '--init', tinyPack, '--config', join(work, 'steps.json')];
+    const { stdout } = await python([recipe('train.py'), ...args, '--out', out, '--version', '0.1.1']);
+    expect(stdout).toMatch(/continuing mau-gpt-tiny 0\.1\.0/);
+    expect(stdout).toMatch(/stage1 vision step 2\/2/);
+    const pack = await loadModelPack(out);
+    expect(pack.manifest.version).toBe('0.1.1');
+    expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
+      readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
+    );
+    const report = readJson(join(out, 'reference/training_report.json')) as {
+      config: { history: { pack: string; version: string }[]; decoder: { hidden: number } };
+    };
+    expect(report.config.history).toMatchObject([{ pack: 'mau-gpt-tiny', version: '0.1.0' }]);
+
+    const wrongKind = python([recipe('train.py'), ...args, '--out', join(work, 'x'), '--adapter', 'lora']);
+    await expect(wrongKind).rejects.toThrow(/cannot change kind/);
+  }, 300_000);
+
+  it('scores a pack per dataset and task level', async () => {
+    const out = join(work, 'scores.json');
+    await python([
+      recipe('evaluate_pack.py'),
+      '--pack',
+      tinyPack,
+      '--data',
+      data,
+      '--qa-per-source',
+      '1',
+      '--out',
+      out,
+    ]);
+    const report = readJson(out) as {
+      anomaly: Record<string, { images: number; pixelAuroc: number | null; accuracy: number }>;
+      qa: Record<string, Record<string, { closedAccuracy: number; rougeL: number; questions: number }>>;
+    };
+    const test = readFileSync(join(data, 'test.jsonl'), 'utf8').trim().split('\n').length;
+    expect(report.anomaly.all!.images).toBe(test);
+    expect(report.anomaly.all!.pixelAuroc).toBeGreaterThanOrEqual(0);
+    expect(report.anomaly.all!.pixelAuroc).toBeLessThanOrEqual(1);
+    expect(Object.keys(report.qa.all!).sort()).toEqual(['1', '2', '3', '4', '5']);
+    for (const level of Object.values(report.qa.all!)) {
+      expect(level.questions).toBeGreaterThan(0);
+      expect(level.rougeL).toBeGreaterThanOrEqual(0);
+      expect(level.rougeL).toBeLessThanOrEqual(1);
+    }
+  }, 300_000);
+
+  it('scores answers the way MMAD does, with hand-computed cases', async () => {
+    const { stdout } = await python([
+      '-c',
+      [
+        'import sys, json',
+        `sys.path.insert(0, ${JSON.stringify(join(repoRoot, 'models/recipe'))})`,
+        'from text_metrics import first_option_letter as l, rouge_l as r, says_yes as y, names_any as n',
+        'print(json.dumps([l("b. no visible defect"), l("The answer is C."), l("a small mark"),',
+        '  r("the cat sat", "the cat sat on"), r("a b c d", "d c b a"), y("Yes, it is"), y("no."),',
+        '  n("a pitted surface here", ["pitted_surface"]), n("scratches", ["scratch"])]))',
+      ].join('\n'),
+    ]);
+    // ROUGE-L: LCS 3 of 3 and 4 words -> P 1, R 0.75, F 6/7; reversed words share an LCS of 1 -> F 0.25
+    expect(JSON.parse(stdout)).toEqual(['B', 'C', null, 6 / 7, 0.25, true, false, true, false]);
+  }, 60_000);
+
+  it('ablates the adapter on one base: AMoE-LoRA, LoRA and none answer the same questions', async () => {
+    const out = join(work, 'ablation.json');
+    await python([
+      recipe('ablation.py'),
+      ...['--base', tinyPack, '--data', data, '--steps', '2', '--qa-per-source', '1', '--out', out],
+    ]);
+    const report = readJson(out) as {
+      results: Record<
+        string,
+        { adapterParameters: number; qa: { all: Record<string, { questions: number }> } }
+      >;
+    };
+    const { results } = report;
+    expect(Object.keys(results)).toEqual(['amoe-lora', 'lora', 'none']);
+    expect(results['none']!.adapterParameters).toBe(0);
+    expect(results['amoe-lora']!.adapterParameters).toBeGreaterThan(results['lora']!.adapterParameters);
+    expect(results['lora']!.qa.all['1']!.questions).toBe(results['none']!.qa.all['1']!.questions);
+
+    // the measurements go into the continued pack's card, and the pack still verifies
+    const pack = join(work, 'continued');
+    const scores = join(work, 'scores.json');
+    await python([recipe('card_results.py'), '--pack', pack, '--scores', scores, '--ablation', out]);
+    await python([recipe('card_results.py'), '--pack', pack, '--ablation', out]);
+    const card = readFileSync(join(pack, 'MODEL_CARD.md'), 'utf8');
+    expect(card.match(/^## Ablation$/gm)).toHaveLength(1);
+    expect(card).toMatch(/^\| bsdata \| L1 \|/m);
+    expect(card).toMatch(/^\| amoe-lora \| [\d,]+ \|/m);
+    await expect(loadModelPack(pack)).resolves.toBeTruthy();
+  }, 300_000);
+});
