@@ -27,7 +27,7 @@ def history_lines(config):
     history = config.get("history", [])
     if not history:
         return []
-    sittings = [*history, {"pack": "this sitting", "version": "", "stage1": config["stage1"],
+    sittings = [*history, {"pack": "this pack", "version": "", "stage1": config["stage1"],
                            "stage2": config["stage2"]}]
     lines = ["", "Trained in sittings, each continuing the previous pack's weights:", "",
              "| sitting | vision steps | LM steps | adapter steps | batch (vision / adapter) |",

@@ -32,7 +32,7 @@ from data import global_view  # noqa: E402
 from evaluate import auroc, image_map  # noqa: E402
 from generate import generate  # noqa: E402
 from mauset import read_mauset  # noqa: E402
-from text_metrics import first_option_letter, names_any, rouge_l, says_yes  # noqa: E402
+from text_metrics import first_option_letter, names_any, rouge_l, says_yes, words  # noqa: E402
 
 BSDATA_NORMAL_SIZE = (1130, 460)
 
@@ -110,8 +110,8 @@ def summarise_qa(rows):
         closed = [r for r in rows if r["level"] == level and r["form"] == "closed"]
         open_ = [r for r in rows if r["level"] == level and r["form"] == "open"]
         entry = {"closedAccuracy": sum(first_option_letter(r["answer"]) == r["key"] for r in closed) / max(1, len(closed)),
-                 "openExactMatch": sum(r["answer"].strip().lower() == r["truth"].strip().lower() for r in open_)
-                 / max(1, len(open_)),
+                 # word for word: the tokenizer lowercases and detokenises punctuation with spaces
+                 "openExactMatch": sum(words(r["answer"]) == words(r["truth"]) for r in open_) / max(1, len(open_)),
                  "rougeL": sum(rouge_l(r["answer"], r["truth"]) for r in open_) / max(1, len(open_)),
                  "questions": len(closed) + len(open_)}
         if level == 1:
@@ -149,9 +149,11 @@ def main(argv=None):
     same = [r for r in rows if r["source"] == "bsdata" and r["size"] == BSDATA_NORMAL_SIZE]
     if same:
         anomaly["bsdata-same-size"] = summarise_anomaly(same, thresholds["image"])
-    qa = by_source(qa_rows(model, tokenizer, samples, config, args.qa_per_source), summarise_qa)
+    answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source)
+    qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
               "split": args.split, "thresholds": thresholds, "anomaly": anomaly, "qa": qa,
+              "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n")
     print(json.dumps({k: report[k] for k in ("pack", "seconds")}), flush=True)

@@ -69,7 +69,7 @@ def work_folder(out, resume):
 def splits_of(data, smoke):
     manifest, splits = read_mauset(data)
     train, val = splits["train"], splits["val"] or splits["train"]
-    test = splits["test"] or splits["val"]
+    test = splits["test"] or val
     if not train:
         raise MauSetError(f"{data}/train.jsonl: no training images; label more images before fine-tuning")
     if smoke:
