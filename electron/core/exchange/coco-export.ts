@@ -32,11 +32,12 @@ export async function cocoWriter(env: ExportEnv): Promise<FormatWriter> {
   let imageId = 0;
   let annotationId = 0;
 
-  return {
-    async add(sample: ExportSample) {
-      const { name } = env.files.reserve(sample.fileName, sample.id);
-      const file = `images/${name}`;
-      await env.files.place(sample.path, file);
+  /** Places the image file (may overlap other images); the returned commit writes its JSON in order. */
+  const prepare = async (sample: ExportSample) => {
+    const { name } = env.files.reserve(sample.fileName, sample.id);
+    const file = `images/${name}`;
+    await env.files.place(sample.path, file);
+    return async () => {
       const id = ++imageId;
       const { verdict, split, domain, category, partId, defectTypes, texts } = sample;
       const mau = { verdict, split, domain, category, partId, defectTypes, texts };
@@ -61,6 +62,13 @@ export async function cocoWriter(env: ExportEnv): Promise<FormatWriter> {
         written++;
       }
       return written;
+    };
+  };
+
+  return {
+    prepare,
+    async add(sample: ExportSample) {
+      return (await prepare(sample))();
     },
     async finish() {
       await pending.close();

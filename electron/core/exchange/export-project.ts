@@ -10,8 +10,9 @@ import {
 import type { JobContext } from '../jobs/job-manager';
 import type { ProjectStore } from '../store';
 import { cocoWriter } from './coco-export';
-import type { ExportEnv, ExportSample, FormatWriter, WriterFactory } from './export-types';
-import { ImageFiles, SkipSample } from './image-files';
+import { writeInOrder } from './export-pipeline';
+import type { ExportEnv, ExportSample, WriterFactory } from './export-types';
+import { ImageFiles } from './image-files';
 import { labelMeWriter } from './labelme-export';
 import { assertSomeLabel, mausetWriter } from './mauset';
 import { mmadWriter } from './mmad';
@@ -56,7 +57,8 @@ const PROGRESS_EVERY = 100;
 /**
  * Writes the project's current labels (every live region, whoever drew it) of the images the
  * filter selects, in one format, into an empty folder, with `export-report.json` listing all
- * that the format could not hold. Images are read one at a time, so memory stays flat.
+ * that the format could not hold. Images are read as the export reaches them, a few in flight
+ * at once (export-pipeline), so memory stays flat.
  */
 export async function exportProject(
   store: ProjectStore,
@@ -87,25 +89,21 @@ export async function exportProject(
   const writer = await WRITERS[options.format](env);
   const counts = { exported: 0, skipped: 0, regions: 0 };
   let [done, failed] = [0, 0];
-  try {
-    for (const id of ids) {
-      context.signal?.throwIfAborted();
-      const detail = store.sampleDetail(id);
-      if (!detail) continue; // deleted while the export ran
-      const sample = { ...detail, texts: sampleTexts(store, id) };
-      const written = await writeSample(sample, writer, notes);
-      if (written === null) {
-        counts.skipped++;
-        failed++;
-      } else {
-        counts.exported++;
-        counts.regions += written;
-      }
-      if (++done === PROGRESS_EVERY) {
-        context.advance?.(done, failed);
-        [done, failed] = [0, 0];
-      }
+  const onWritten = (written: number | null) => {
+    if (written === null) {
+      counts.skipped++;
+      failed++;
+    } else {
+      counts.exported++;
+      counts.regions += written;
     }
+    if (++done === PROGRESS_EVERY) {
+      context.advance?.(done, failed);
+      [done, failed] = [0, 0];
+    }
+  };
+  try {
+    await writeInOrder(exportSamples(store, ids), writer, notes, onWritten, context.signal);
     await writer.finish();
   } catch (error) {
     await writer.abort?.();
@@ -146,24 +144,10 @@ function selectedIds(store: ProjectStore, options: ExportOptions): number[] {
   return states.length === 0 ? [] : store.sampleIds({ ...options.filter, reviewStates: states }, 'path');
 }
 
-/** Regions written, or null when the image was skipped (with a note saying why). */
-async function writeSample(
-  sample: ExportSample,
-  writer: FormatWriter,
-  notes: ExportNotes,
-): Promise<number | null> {
-  const skip = (reason: string) => {
-    notes.image(sample.relPath, sample.id, reason);
-    writer.skipped?.(sample, reason);
-    return null;
-  };
-  if (sample.error !== null)
-    return skip(`the image could not be read at import (${sample.error}); not exported`);
-  if (sample.width === 0 || sample.height === 0) return skip('the image size is unknown; not exported');
-  try {
-    return await writer.add(sample);
-  } catch (error) {
-    if (error instanceof SkipSample) return skip(error.message);
-    throw error;
+/** The images with their texts, read as the export reaches them; deleted ones are passed over. */
+function* exportSamples(store: ProjectStore, ids: readonly number[]): Generator<ExportSample> {
+  for (const id of ids) {
+    const detail = store.sampleDetail(id);
+    if (detail) yield { ...detail, texts: sampleTexts(store, id) };
   }
 }

@@ -21,6 +21,9 @@ export type ExportEnv = {
   options: ExportOptions;
 };
 
+/** The ordered half of a prepared image: writes it and returns how many regions it wrote. */
+export type Commit = () => Promise<number>;
+
 /** One format: images in, files out. */
 export interface FormatWriter {
   /**
@@ -28,6 +31,13 @@ export interface FormatWriter {
    * SkipSample when the image itself cannot be written.
    */
   add(sample: ExportSample): Promise<number>;
+  /**
+   * The same work as `add`, split for formats that can overlap images: the returned promise does
+   * what may run while other images are prepared (placing files, decoding, encoding masks) and
+   * resolves to a commit that the export calls strictly in image order, which writes the shared
+   * files and notes. Rejects (or the commit throws) SkipSample as `add` would.
+   */
+  prepare?(sample: ExportSample): Promise<Commit>;
   /** Writes what depends on all images (annotations.json, data.yaml). */
   finish(): Promise<void>;
   /** Told of every image the export skips (by the writer or before it), for formats that list them. */

@@ -7,7 +7,8 @@ import { encodeMaskPng } from '../png';
 import { chatRecord } from './chat-record';
 import { datasetCard } from './dataset-card';
 import { buildManifest } from './manifest';
-import { buildSampleRecord } from './sample-record';
+import type { RegionFacts } from './region-facts';
+import { placeSample, sampleRecord } from './sample-record';
 import { exportSplits } from './split-keys';
 import { ExportTally } from './tally';
 
@@ -16,7 +17,8 @@ const FORMAT = 'MAU-Set';
 /**
  * MAU-Set v1 (docs/MAU-SET-FORMAT.md): one JSON line per image in train/val/test.jsonl, the same
  * as chat records in sft/, a full-size 0/255 mask per region, manifest.json and DATASET_CARD.md.
- * Splits are decided for all images first (groups must not straddle), then lines stream out.
+ * Splits are decided for all images first (groups must not straddle), then lines stream out in
+ * image order while the file work of the next images (links, decodes, masks) runs ahead.
  */
 export async function mausetWriter(env: ExportEnv): Promise<FormatWriter> {
   const splits = exportSplits(env.store, env.sampleIds);
@@ -32,34 +34,45 @@ export async function mausetWriter(env: ExportEnv): Promise<FormatWriter> {
   };
   const all = [...Object.values(sinks), ...Object.values(chat)];
   const tally = new ExportTally();
-  return {
-    async add(sample: ExportSample) {
+  /** The file work of one image (may overlap others); the commit writes its lines in order. */
+  const prepare = async (sample: ExportSample) => {
+    const placed = await placeSample(sample, env, FORMAT);
+    const maskDir = `masks/${placed.sourceDir}/${placed.stem}`;
+    const masks = await Promise.all(
+      placed.facts.map(async (fact) => {
+        if (fact.areaPx === 0) return null;
+        await env.files.ensureDir(join(env.outDir, maskDir));
+        const file = `${maskDir}/${fact.id}.png`;
+        const png = await encodeMaskPng(fact.bitmap, sample.width, sample.height);
+        await writeFile(join(env.outDir, file), png);
+        return file;
+      }),
+    );
+    return async () => {
       const placement = splits.get(sample.id) ?? { split: 'train', group: `image:${sample.id}` };
-      const { record, facts, stem, sourceDir } = await buildSampleRecord(sample, env, placement, FORMAT);
-      const maskDir = `masks/${sourceDir}/${stem}`;
-      for (const [i, fact] of facts.entries()) {
-        if (fact.areaPx === 0) {
+      const record = sampleRecord(sample, env, placement, placed);
+      for (const [i, file] of masks.entries()) {
+        const region = record.regions[i] as (typeof record.regions)[number];
+        if (file !== null) region.mask = file;
+        else
           env.notes.region(
             record.image,
             sample.id,
-            fact.region.id,
+            (placed.facts[i] as RegionFacts).region.id,
             'covers no pixel centre: no mask written (area_px 0)',
           );
-          continue;
-        }
-        await env.files.ensureDir(join(env.outDir, maskDir));
-        const file = `${maskDir}/${fact.id}.png`;
-        await writeFile(
-          join(env.outDir, file),
-          await encodeMaskPng(fact.bitmap, sample.width, sample.height),
-        );
-        (record.regions[i] as (typeof record.regions)[number]).mask = file;
       }
       await sinks[record.split].write(`${JSON.stringify(record)}\n`);
       if (record.split !== 'test')
         await chat[record.split].write(`${JSON.stringify(chatRecord(record, record.split))}\n`);
       tally.add(record);
       return record.regions.length;
+    };
+  };
+  return {
+    prepare,
+    async add(sample: ExportSample) {
+      return (await prepare(sample))();
     },
     skipped(sample, reason) {
       tally.skip(sample.relPath, sample.id, reason);

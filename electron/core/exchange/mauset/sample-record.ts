@@ -1,26 +1,34 @@
 import type { Split } from '../../../contract/domain';
-import { buildQa, type QaSample } from '../../mauset-qa';
+import { buildQa, type Brightness, type QaSample } from '../../mauset-qa';
 import type { ExportEnv, ExportSample } from '../export-types';
 import { folderName } from '../names';
 import { regionBrightness } from './brightness';
-import { lineageOf } from './lineage';
+import { lineageReader } from './lineage-batch';
 import type { SampleRecord } from './record-schema';
 import { regionFacts, type RegionFacts } from './region-facts';
 import { recordVerdict } from './verdict';
 
 export type BuiltSample = { record: SampleRecord; facts: RegionFacts[]; stem: string; sourceDir: string };
 
+/** An image put in place and measured: everything of its record that needs files or pixels. */
+export type PlacedSample = {
+  verdict: 'OK' | 'NG';
+  stem: string;
+  sourceDir: string;
+  image: string;
+  facts: RegionFacts[];
+  brightness: (Brightness | null)[];
+};
+
 /**
- * Places one image in the export and builds its record: measured regions, questions for every
- * level, lineage. Throws SkipSample when the image cannot be exported (its reason says why).
- * Mask paths are filled in by the caller that writes masks; the others leave them null.
+ * Places one image in the export and measures its regions (the file work, which may overlap
+ * other images). Throws SkipSample when the image cannot be exported (its reason says why).
  */
-export async function buildSampleRecord(
+export async function placeSample(
   sample: ExportSample,
   env: ExportEnv,
-  placement: { split: Split; group: string },
   format: string,
-): Promise<BuiltSample> {
+): Promise<PlacedSample> {
   const verdict = recordVerdict(sample, env, format);
   const sourceDir = folderName(sample.source);
   const { name, stem } = env.files.reserve(sample.fileName, sample.id);
@@ -31,6 +39,21 @@ export async function buildSampleRecord(
   const brightness = await regionBrightness(sample.path, width, height, facts).catch(() =>
     facts.map(() => null),
   );
+  return { verdict, stem, sourceDir, image, facts, brightness };
+}
+
+/**
+ * The record of a placed image: measured regions, questions for every level, lineage. Mask
+ * paths are filled in by the caller that writes masks; the others leave them null.
+ */
+export function sampleRecord(
+  sample: ExportSample,
+  env: ExportEnv,
+  placement: { split: Split; group: string },
+  placed: PlacedSample,
+): SampleRecord {
+  const { verdict, sourceDir, stem, image, facts, brightness } = placed;
+  const { width, height } = sample;
   const id = `${sourceDir}/${stem}`;
   const qaSample: QaSample = {
     id,
@@ -50,7 +73,7 @@ export async function buildSampleRecord(
     taxonomyTypes: taxonomyTypesFor(sample, env),
     texts: { description: sample.texts['4'], analysis: sample.texts['5'] },
   };
-  const record: SampleRecord = {
+  return {
     id,
     image,
     width,
@@ -73,9 +96,20 @@ export async function buildSampleRecord(
       shape: f.region.shape.kind,
     })),
     qa: buildQa(qaSample),
-    lineage: lineageOf(env.store, sample.id, verdict),
+    lineage: lineageReader(env).of(sample.id, verdict),
   };
-  return { record, facts, stem, sourceDir };
+}
+
+/** placeSample then sampleRecord, for writers that take one image at a time. */
+export async function buildSampleRecord(
+  sample: ExportSample,
+  env: ExportEnv,
+  placement: { split: Split; group: string },
+  format: string,
+): Promise<BuiltSample> {
+  const placed = await placeSample(sample, env, format);
+  const record = sampleRecord(sample, env, placement, placed);
+  return { record, facts: placed.facts, stem: placed.stem, sourceDir: placed.sourceDir };
 }
 
 /**
