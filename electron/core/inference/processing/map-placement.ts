@@ -27,7 +27,11 @@ export function placeMap(
   };
 }
 
+/** The crop's pixels; the plane itself (no copy) when the crop is all of it, as in stretch mode. */
 export function cropPlane<T extends Float32Array | Uint8Array>(data: T, mapWidth: number, crop: MapCrop): T {
+  if (crop.x0 === 0 && crop.y0 === 0 && crop.width === mapWidth && crop.width * crop.height === data.length) {
+    return data;
+  }
   const out = new (data.constructor as new (n: number) => T)(crop.width * crop.height);
   for (let y = 0; y < crop.height; y++) {
     const from = (y + crop.y0) * mapWidth + crop.x0;

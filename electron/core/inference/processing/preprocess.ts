@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { imageError, messageOf } from '../errors';
 import type { ImageInput } from '../pack/schema';
 import type { TensorData } from '../session/tensor-data';
@@ -16,12 +16,10 @@ function lookupTables(input: ImageInput): Float32Array[] {
   });
 }
 
-async function sourceSize(source: string | Buffer, name: string): Promise<{ width: number; height: number }> {
-  const meta = await sharp(source)
-    .metadata()
-    .catch((error: unknown) => {
-      throw imageError(name, `cannot be decoded: ${messageOf(error)}`);
-    });
+async function sourceSize(image: Sharp, name: string): Promise<{ width: number; height: number }> {
+  const meta = await image.metadata().catch((error: unknown) => {
+    throw imageError(name, `cannot be decoded: ${messageOf(error)}`);
+  });
   if (!meta.width || !meta.height) throw imageError(name, 'has no pixel size; not an image sharp can decode');
   return { width: meta.width, height: meta.height };
 }
@@ -37,11 +35,11 @@ export async function preprocessImage(
   name?: string,
 ): Promise<PreparedImage> {
   const label = name ?? (typeof source === 'string' ? source : '(image buffer)');
-  const { width: sw, height: sh } = await sourceSize(source, label);
+  // one sharp instance reads the header and then decodes: the input is opened once, not twice
+  const image = sharp(source, { failOn: 'truncated', limitInputPixels: 1 << 30 });
+  const { width: sw, height: sh } = await sourceSize(image, label);
   const g = geometryFor(sw, sh, input.resize);
-  let pipeline = sharp(source, { failOn: 'truncated', limitInputPixels: 1 << 30 })
-    .removeAlpha()
-    .toColourspace('srgb');
+  let pipeline = image.removeAlpha().toColourspace('srgb');
   if (g.newWidth !== sw || g.newHeight !== sh) {
     pipeline = pipeline.resize(g.newWidth, g.newHeight, { fit: 'fill', kernel: 'linear' });
   }
@@ -76,14 +74,17 @@ export function toTensor(pixels: Uint8Array, channels: number, input: ImageInput
   const { width, height } = input.resize;
   const plane = width * height;
   const out = new Float32Array(3 * plane);
-  const tables = lookupTables(input);
+  const [t0, t1, t2] = lookupTables(input) as [Float32Array, Float32Array, Float32Array];
   // tensor channel c reads source channel order[c]; greyscale feeds all three from channel 0
-  const order = channels < 3 ? [0, 0, 0] : input.colourOrder === 'BGR' ? [2, 1, 0] : [0, 1, 2];
-  for (let c = 0; c < 3; c++) {
-    const table = tables[c]!;
-    const offset = order[c]!;
-    const base = c * plane;
-    for (let i = 0, p = offset; i < plane; i++, p += channels) out[base + i] = table[pixels[p]!]!;
+  const [o0, o1, o2] = channels < 3 ? [0, 0, 0] : input.colourOrder === 'BGR' ? [2, 1, 0] : [0, 1, 2];
+  // one pass over the pixels writing all three planes: the source is read once, in order
+  const p0 = out.subarray(0, plane);
+  const p1 = out.subarray(plane, 2 * plane);
+  const p2 = out.subarray(2 * plane);
+  for (let i = 0, p = 0; i < plane; i++, p += channels) {
+    p0[i] = t0[pixels[p + o0]!]!;
+    p1[i] = t1[pixels[p + o1]!]!;
+    p2[i] = t2[pixels[p + o2]!]!;
   }
   return { type: 'float32', dims: [1, 3, height, width], data: out };
 }

@@ -14,6 +14,8 @@ export type OpenOptions = {
   /** Providers this onnxruntime-node build knows at all. */
   available: readonly string[];
   intraOpNumThreads?: number;
+  /** onnxruntime's intra-op threads busy-wait between runs unless this is false (default: they do). */
+  allowSpinning?: boolean;
   expected?: ExpectedIo;
   /** Model-input size, to give open spatial dimensions a value for the warm-up run. */
   imageSize?: { width: number; height: number };
@@ -60,15 +62,29 @@ function warmupFeeds(ort: Ort, options: OpenOptions, inputs: ValueInfo[]): Recor
   return feeds;
 }
 
-async function create(ort: Ort, options: OpenOptions, provider: ProviderName): Promise<InferenceSession> {
-  return ort.InferenceSession.create(options.modelPath, {
+/**
+ * The session options every engine session is created with (exported so benches can open a bare
+ * session that differs from the engine's only in running on the calling thread).
+ */
+export function sessionOptionsFor(
+  provider: ProviderName,
+  options: Pick<OpenOptions, 'intraOpNumThreads' | 'allowSpinning'>,
+): InferenceSession.SessionOptions {
+  return {
     executionProviders: [provider],
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
     interOpNumThreads: 1,
     ...(options.intraOpNumThreads ? { intraOpNumThreads: options.intraOpNumThreads } : {}),
+    // spinning pool threads keep cores busy after each run, taking them from the image decode and
+    // post-processing that overlap it; only a caller that runs back to back (a decoder loop) wants it
+    ...(options.allowSpinning === false ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
     logSeverityLevel: 3,
-  });
+  };
+}
+
+async function create(ort: Ort, options: OpenOptions, provider: ProviderName): Promise<InferenceSession> {
+  return ort.InferenceSession.create(options.modelPath, sessionOptionsFor(provider, options));
 }
 
 /**

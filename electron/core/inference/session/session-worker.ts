@@ -27,7 +27,8 @@ async function open(request: Extract<WorkerRequest, { op: 'open' }>): Promise<Op
     request.providers,
     defaultProviderOrder(process.platform, backends, cudaLibraryPresent()),
   );
-  opened = await openWithFallback(ort, { ...request, plan, available });
+  // a predictor's runs are interleaved with decoding and post-processing on the same cores
+  opened = await openWithFallback(ort, { ...request, plan, available, allowSpinning: false });
   const { provider, fallbacks, inputs, outputs, warmupMs } = opened;
   return { provider, fallbacks, inputs, outputs, warmupMs, available };
 }
