@@ -9,9 +9,19 @@ import { z } from 'zod';
  * - heatmap: the latest prediction's anomaly map as an RGBA PNG covering the whole image at the
  *   map's own resolution (stretch it over the image): RGB a turbo colour map of the 0..1 value,
  *   alpha the value itself (×255), so a threshold hides pixels whose alpha is below it
+ * - preview: a screen-sized JPEG of an 8-bit image larger than the screen (see needsPreview), shown
+ *   while the full `image` still travels and decodes
  */
-export const MediaKind = z.enum(['image', 'thumb', 'raw', 'heatmap']);
+export const MediaKind = z.enum(['image', 'thumb', 'raw', 'heatmap', 'preview']);
 export type MediaKind = z.infer<typeof MediaKind>;
+
+/** The longer side of a `preview`: about a desktop screen, what the viewer shows when fitted. */
+export const PREVIEW_MAX_SIDE = 1920;
+
+/** Only an image clearly larger than its preview has one; a smaller one is cheap to show whole. */
+export function needsPreview(width: number, height: number, bitDepth: number): boolean {
+  return bitDepth === 8 && Math.max(width, height) > PREVIEW_MAX_SIDE * 1.25;
+}
 
 export const MEDIA_SCHEME = 'mau-media';
 

@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, type MediaKind } from '../contract';
+import { AppError, encodeRawHeader, type MediaKind } from '../contract';
 import type { MediaResponse } from './core-types';
-import { makeThumbnail, readRawPixels, renderDisplayImage } from './media';
+import { makePreview, makeThumbnail, previewPathFor, readRawPixels, renderDisplayImage } from './media';
 import { readHeatmap } from './models/heatmap-file';
 import type { ProjectSession } from './project-session';
-import { encodeRawHeader } from '../contract';
-import { readFile } from 'node:fs/promises';
+import type { ProjectStore } from './store';
+
+/** A cached rendition (thumbnail, preview) as stored, or made now and kept for the next request. */
+async function cachedRendition(cachePath: string, make: () => Promise<unknown>): Promise<Buffer> {
+  if (!existsSync(cachePath)) await make();
+  return readFile(cachePath);
+}
 
 /** Image bytes for the transports' media URLs; only files inside the project's image roots. */
 export async function readMedia(
@@ -15,7 +21,8 @@ export async function readMedia(
   sampleId: number,
 ): Promise<MediaResponse> {
   const store = session.require();
-  const sample = store.sampleDetail(sampleId);
+  // Not sampleDetail: a grid screen asks for dozens of thumbnails at once, and none needs regions.
+  const sample = store.sampleMediaSource(sampleId);
   if (!sample) throw new AppError('NOT_FOUND', `no sample ${sampleId} in this project`);
   // a heat map lives in the project cache, so it does not need the source image to be reachable
   if (kind === 'heatmap') return readHeatmap(store, sampleId, sample.relPath);
@@ -23,25 +30,41 @@ export async function readMedia(
     throw new AppError('FORBIDDEN', `${sample.path} is outside the project's image folders`);
   }
   if (!existsSync(sample.path)) throw new AppError('NOT_FOUND', `${sample.path}: file moved or deleted`);
-  const etag = `"${kind}-${sample.contentHash.slice(0, 32)}"`;
+  const hash = sample.contentHash ?? '';
+  const etag = `"${kind}-${hash.slice(0, 32)}"`;
   try {
-    if (kind === 'thumb') {
-      const hash = sample.contentHash;
-      const thumbPath = join(store.dir, 'cache', 'thumbs', hash.slice(0, 2), `${hash}.jpg`);
-      if (!existsSync(thumbPath)) await makeThumbnail(sample.path, thumbPath, { size: 256 });
-      return { body: await readFile(thumbPath), contentType: 'image/jpeg', etag };
-    }
-    if (kind === 'raw') {
-      const raw = await readRawPixels(sample.path);
-      return {
-        body: Buffer.concat([encodeRawHeader(raw.header), raw.pixels]),
-        contentType: 'application/octet-stream',
-        etag,
-      };
-    }
-    const display = await renderDisplayImage(sample.path);
-    return { body: display.body, contentType: display.contentType, etag };
+    return { ...(await readKind(store, kind, sample.path, hash)), etag };
   } catch (error) {
     throw new AppError('IO_ERROR', `${sample.relPath}: ${(error as Error).message}`);
   }
+}
+
+async function readKind(
+  store: ProjectStore,
+  kind: Exclude<MediaKind, 'heatmap'>,
+  path: string,
+  hash: string,
+): Promise<Omit<MediaResponse, 'etag'>> {
+  const cacheDir = join(store.dir, 'cache');
+  if (kind === 'thumb') {
+    const thumbPath = join(cacheDir, 'thumbs', hash.slice(0, 2), `${hash}.jpg`);
+    const body = await cachedRendition(thumbPath, () => makeThumbnail(path, thumbPath, { size: 256 }));
+    return { body, contentType: 'image/jpeg' };
+  }
+  if (kind === 'preview') {
+    // Projects imported before previews existed get theirs on the first visit.
+    const previewPath = previewPathFor(cacheDir, hash);
+    return {
+      body: await cachedRendition(previewPath, () => makePreview(path, previewPath)),
+      contentType: 'image/jpeg',
+    };
+  }
+  if (kind === 'raw') {
+    const raw = await readRawPixels(path);
+    return {
+      body: Buffer.concat([encodeRawHeader(raw.header), raw.pixels]),
+      contentType: 'application/octet-stream',
+    };
+  }
+  return renderDisplayImage(path);
 }

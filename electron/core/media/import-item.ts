@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Problem, Shape } from '../../contract';
+import { needsPreview } from '../../contract/media';
 import { checkShape } from '../datasets/shape-checks';
 import type { ImportAnnotation, ImportItem } from '../datasets/types';
 import { reasonOf } from './errors';
 import { formatFromExtension, FORMAT_NAMES } from './image-format';
 import { decodeMaskFile } from './mask';
 import { probeSource, type ImageProbe } from './probe';
+import type { ImageSource } from './load';
+import { makePreview, previewPathFor } from './preview';
 import { makeThumbnail } from './thumbnail';
 
 export type ResolvedAnnotation = { defectType: string | null; shape: Shape };
@@ -37,8 +40,7 @@ export async function processImportItem(item: ImportItem, thumbDir: string): Pro
     const probed = await probeSource(item.path);
     meta = probed.probe;
     thumbPath = thumbPathFor(thumbDir, meta.contentHash);
-    if (!existsSync(thumbPath))
-      await makeThumbnail(item.path, thumbPath, { size: THUMB_SIZE }, probed.source);
+    await makeRenditions(item.path, meta, thumbPath, dirname(thumbDir), probed.source);
   } catch (error) {
     return { ok: false, error: reasonOf(error) };
   }
@@ -56,6 +58,28 @@ export async function processImportItem(item: ImportItem, thumbDir: string): Pro
     if (resolved) annotations.push(resolved);
   }
   return { ok: true, meta, thumbPath, annotations, warnings };
+}
+
+/**
+ * The thumbnail, and for an image larger than a screen its preview too. The preview decodes the
+ * whole image (the damage check) and the thumbnail is then made from it: a second full decode
+ * of a 5 MP PNG would cost more than the preview itself.
+ */
+async function makeRenditions(
+  path: string,
+  meta: ImageProbe,
+  thumbPath: string,
+  cacheDir: string,
+  source: ImageSource,
+): Promise<void> {
+  const hasThumb = existsSync(thumbPath);
+  if (needsPreview(meta.width, meta.height, meta.bitDepth)) {
+    const previewPath = previewPathFor(cacheDir, meta.contentHash);
+    if (!existsSync(previewPath)) await makePreview(path, previewPath, source);
+    if (!hasThumb) await makeThumbnail(previewPath, thumbPath, { size: THUMB_SIZE });
+    return;
+  }
+  if (!hasThumb) await makeThumbnail(path, thumbPath, { size: THUMB_SIZE }, source);
 }
 
 async function resolveAnnotation(

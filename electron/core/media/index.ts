@@ -11,6 +11,7 @@ export {
 export { THUMB_SIZE, thumbPathFor, type ItemOutcome, type ResolvedAnnotation } from './import-item';
 export { decodePixels, inspectImage, type ImageInfo, type ImageSource, type Pixels } from './load';
 export { decodeMaskBytes, decodeMaskFile } from './mask';
+export { makePreview, previewPathFor } from './preview';
 export { probeImage, type ImageProbe } from './probe';
 export {
   processImportItems,

@@ -180,6 +180,9 @@ export class ProjectStore {
   sampleDetail(id: number): SampleDetail | undefined {
     return queries.sampleDetail(this.db, id);
   }
+  sampleMediaSource(id: number): queries.SampleMediaSource | undefined {
+    return queries.sampleMediaSource(this.db, id);
+  }
   sampleCount(): number {
     return queries.sampleCount(this.db);
   }

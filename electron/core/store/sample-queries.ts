@@ -88,6 +88,16 @@ type DetailRow = SummaryRow & {
   importedAt: string;
 };
 
+/** What serving a sample's image needs, without its labels and regions: one indexed row. */
+export type SampleMediaSource = { path: string; relPath: string; contentHash: string | null };
+
+export function sampleMediaSource(db: Db, id: number): SampleMediaSource | undefined {
+  return stmt(
+    db,
+    'SELECT path, rel_path AS relPath, content_hash AS contentHash FROM samples WHERE id = ?',
+  ).get(id) as SampleMediaSource | undefined;
+}
+
 export function sampleDetail(db: Db, id: number): SampleDetail | undefined {
   const row = stmt(
     db,

@@ -1,6 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ToastHost } from '../components/ToastHost';
-import { JobsPanel } from '../importer/JobsPanel';
 import { useKeys } from '../keys/useKeys';
 import { useBrowser } from '../stores/browserStore';
 import { useUi } from '../stores/uiStore';
@@ -9,6 +9,9 @@ import { BrowserToolbar } from './BrowserToolbar';
 import { FilterSidebar } from './FilterSidebar';
 import { GridEmpty } from './GridEmpty';
 import { ThumbGrid } from './ThumbGrid';
+
+// Opened on a key or a click, never part of the first screen.
+const JobsPanel = lazy(() => import('../importer/JobsPanel').then((m) => ({ default: m.JobsPanel })));
 
 export function BrowserScreen() {
   const hasIds = useBrowser((s) => s.ids.length > 0);
@@ -30,7 +33,9 @@ export function BrowserScreen() {
         </section>
         {jobsOpen && (
           <ErrorBoundary panel="jobs">
-            <JobsPanel />
+            <Suspense fallback={null}>
+              <JobsPanel />
+            </Suspense>
           </ErrorBoundary>
         )}
       </div>

@@ -17,7 +17,15 @@ export function pixelsFor(detail: SampleDetail): Promise<PixelSource> {
     return entry;
   }
   entry = loadPixels(detail, new AbortController().signal);
-  entry.catch(() => cache.delete(key));
+  entry.then(
+    (source) =>
+      source.full?.then(
+        // Once the full image is decoded, a revisit shows it at once instead of the preview.
+        (full) => cache.has(key) && cache.set(key, Promise.resolve(full)),
+        () => cache.delete(key),
+      ),
+    () => cache.delete(key),
+  );
   cache.set(key, entry);
   while (cache.size > MAX) cache.delete(cache.keys().next().value as string);
   return entry;

@@ -1,3 +1,4 @@
+import { needsPreview } from '../../../electron/contract/media';
 import type { SampleDetail } from '../../../electron/contract';
 import { transport } from '../transport/current';
 import { parseRaw } from './rawImage';
@@ -13,6 +14,11 @@ export type PixelSource = {
   /** 16-bit only: repaints `image` for a new window; the caller redraws the layer. */
   applyWindow?(wl: WindowLevel): void;
   initialWindow?: WindowLevel;
+  /**
+   * Set on a screen-sized preview of a large image: the full-resolution source, which the
+   * viewer swaps in once it is decoded (same width and height, so the camera stays).
+   */
+  full?: Promise<PixelSource>;
 };
 
 async function fetchMedia(url: string, signal: AbortSignal): Promise<Response> {
@@ -30,11 +36,56 @@ async function fetchMedia(url: string, signal: AbortSignal): Promise<Response> {
 
 const tuple = (values: number[]) => (values.length === 1 ? String(values[0]) : `(${values.join(', ')})`);
 
-async function load8(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
-  const url = transport().mediaUrl('image', detail.id, detail.contentHash);
+// No colour management: the readout must show the stored values, not display-adjusted ones.
+// createImageBitmap decodes off the main thread, so the page stays responsive meanwhile.
+async function decodeMedia(kind: 'image' | 'preview', detail: SampleDetail, signal: AbortSignal) {
+  const url = transport().mediaUrl(kind, detail.id, detail.contentHash);
   const blob = await (await fetchMedia(url, signal)).blob();
-  // No colour management: the readout must show the stored values, not display-adjusted ones.
-  const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+  return createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+}
+
+const PREVIEW_READOUT = 'full resolution loading…';
+
+/**
+ * A large image shows its preview first (a fraction of the bytes and decode time), then the full
+ * image; one that has no preview, or whose preview fails, loads whole as before.
+ */
+async function load8(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
+  if (!needsPreview(detail.width, detail.height, detail.bitDepth)) return loadFull8(detail, signal);
+  let preview: ImageBitmap;
+  try {
+    preview = await decodeMedia('preview', detail, signal);
+  } catch {
+    return loadFull8(detail, signal);
+  }
+  return {
+    sampleId: detail.id,
+    width: detail.width,
+    height: detail.height,
+    image: preview,
+    valueAt: () => PREVIEW_READOUT,
+    full: afterNextFrame().then(() => loadFull8(detail, signal)),
+  };
+}
+
+/**
+ * Lets the preview reach the screen before the full image's transfer and decode compete with
+ * it for the CPU; the timer covers a page that draws no frames (hidden).
+ */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+async function loadFull8(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
+  const bitmap = await decodeMedia('image', detail, signal);
   const channels = detail.channels === 1 ? 1 : 3;
   // Reading back every pixel of a 5 MP image costs as much as decoding it; it only serves the
   // cursor readout, so it happens after the image is on screen, not before.

@@ -27,18 +27,25 @@ export function usePixelSource(detail: SampleDetail | null): {
     if (!key || !sample) return;
     const abort = new AbortController();
     // Shared with the read-ahead of the next image; leaving early only ignores the answer.
+    const failed = (error: unknown, keep: PixelSource | null) => {
+      if (abort.signal.aborted) return;
+      const message = error instanceof Error ? error.message : String(error);
+      // A preview already on screen stays: it is the right image, only not at full resolution.
+      setAnswer({ key, source: keep, error: keep ? null : message });
+      showError('viewer', `Cannot show ${sample.fileName}`, message, [sample.path]);
+    };
     pixelsFor(sample).then(
       (source) => {
         if (abort.signal.aborted) return;
         if (source.initialWindow) useViewer.getState().setWindowLevel(source.initialWindow);
         setAnswer({ key, source, error: null });
+        // A preview first: the full image replaces it when decoded, under the same camera.
+        source.full?.then(
+          (full) => !abort.signal.aborted && setAnswer({ key, source: full, error: null }),
+          (error: unknown) => failed(error, source),
+        );
       },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        setAnswer({ key, source: null, error: message });
-        showError('viewer', `Cannot show ${sample.fileName}`, message, [sample.path]);
-      },
+      (error: unknown) => failed(error, null),
     );
     return () => abort.abort();
   }, [key]);

@@ -55,8 +55,9 @@ export async function waitForImage(page: Page, sampleId: number, timeout = 30_00
 
 /** The sample the image view shows now (its pixels and label both loaded), or null. */
 export async function shownSample(page: Page): Promise<number | null> {
+  // The stage names its sample only once the label is in too; pixels alone leave the id empty.
   const id = await page
-    .locator('[data-testid=viewer-stage][data-loaded=true]')
+    .locator('[data-testid=viewer-stage][data-loaded=true]:not([data-sample-id=""])')
     .getAttribute('data-sample-id', { timeout: 30_000 });
   return id ? Number(id) : null;
 }
