@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { box, boxFromCorners, clipBox } from './box';
-import type { DrawContext } from './types';
+import { recordingContext } from './testing';
 
 const image = { width: 100, height: 50 };
-
-export function recordingContext(): DrawContext & { calls: string[] } {
-  const calls: string[] = [];
-  const log =
-    (name: string) =>
-    (...args: unknown[]) =>
-      calls.push(`${name}(${args.map((a) => (typeof a === 'object' ? 'obj' : String(a))).join(',')})`);
-  return {
-    calls,
-    beginPath: log('beginPath'),
-    moveTo: log('moveTo'),
-    lineTo: log('lineTo'),
-    closePath: log('closePath'),
-    rect: log('rect'),
-    fill: log('fill'),
-    stroke: log('stroke'),
-    setLineDash: log('setLineDash'),
-    setAttr: log('setAttr'),
-    drawImage: log('drawImage'),
-  };
-}
 
 describe('box regions', () => {
   it('spans two corners in any order and clips to the image', () => {

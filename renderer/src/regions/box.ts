@@ -33,11 +33,13 @@ export const box: RegionKind<BoxShape> = {
     );
   },
   translate: (s, dx, dy) => ({ ...s, x: s.x + dx, y: s.y + dy }),
+  resize: (_s, to) => ({ kind: 'box', x: to.x, y: to.y, w: to.w, h: to.h }),
   draw(ctx, s, look) {
     ctx.beginPath();
     ctx.rect(s.x, s.y, s.w, s.h);
     paintPath(ctx, look);
   },
+  trace: (ctx, s) => ctx.rect(s.x, s.y, s.w, s.h),
   problem(s, size) {
     const r = { w: round2(s.w), h: round2(s.h) };
     if (!(r.w >= 1 && r.h >= 1))

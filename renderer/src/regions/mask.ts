@@ -1,5 +1,6 @@
 import type { MaskShape } from '../../../electron/contract';
 import { maskCanvas } from './maskCanvas';
+import { resizedMask } from './maskResize';
 import { decodeMask, maskArea } from './rle';
 import { rgba } from './style';
 import type { Rect, RegionKind } from './types';
@@ -42,6 +43,8 @@ export const mask: RegionKind<MaskShape> = {
     return false;
   },
   translate: (s, dx, dy) => ({ ...s, x: s.x + Math.round(dx), y: s.y + Math.round(dy) }),
+  resize: resizedMask,
+  trace: null,
   draw(ctx, s, look) {
     ctx.setAttr('globalAlpha', look.alpha);
     ctx.drawImage(canvasFor(s, look.color), s.x, s.y, s.w, s.h);

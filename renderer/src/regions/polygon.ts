@@ -1,7 +1,7 @@
 import type { PolygonShape } from '../../../electron/contract';
 import { selfIntersection } from '../../../electron/contract/polygon';
 import { paintPath, round2 } from './style';
-import type { Pt, Rect, RegionKind } from './types';
+import type { DrawContext, Pt, Rect, RegionKind } from './types';
 
 /** Twice the signed area (shoelace). */
 export function doubleArea(points: readonly Pt[]): number {
@@ -80,18 +80,32 @@ function bounds(s: PolygonShape): Rect {
   return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
 }
 
+function trace(ctx: DrawContext, s: PolygonShape): void {
+  s.points.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+  ctx.closePath();
+}
+
 export const polygon: RegionKind<PolygonShape> = {
   kind: 'polygon',
   bounds,
   area: (s) => Math.abs(doubleArea(s.points)) / 2,
   contains: (s, p, tolerance) => insidePolygon(s.points, p) || edgeAt(s.points, p, tolerance) >= 0,
   translate: (s, dx, dy) => ({ kind: 'polygon', points: s.points.map(([x, y]) => [x + dx, y + dy]) }),
+  resize(s, to) {
+    const from = bounds(s);
+    const kx = from.w ? to.w / from.w : 1;
+    const ky = from.h ? to.h / from.h : 1;
+    return {
+      kind: 'polygon',
+      points: s.points.map(([x, y]) => [to.x + (x - from.x) * kx, to.y + (y - from.y) * ky]),
+    };
+  },
   draw(ctx, s, look) {
     ctx.beginPath();
-    s.points.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-    ctx.closePath();
+    trace(ctx, s);
     paintPath(ctx, look);
   },
+  trace,
   problem(s, size) {
     const { points } = polygon.toDraft(s) as PolygonShape;
     if (points.length < 3) return `a polygon needs at least 3 points, this one has ${points.length}`;

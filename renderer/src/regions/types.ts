@@ -42,7 +42,14 @@ export type RegionKind<S extends Shape> = {
   /** Hit test: is `p` on the region, or within `tolerance` image pixels of its outline? */
   contains(shape: S, p: Pt, tolerance: number): boolean;
   translate(shape: S, dx: number, dy: number): S;
+  /** The same region stretched to fill `to` (its bounds become `to`): resize handles and keys. */
+  resize(shape: S, to: Rect): S;
   draw(ctx: DrawContext, shape: S, look: Look): void;
+  /**
+   * Adds the outline to the current path without painting it, so many regions of one look are
+   * filled and stroked in one call; null for kinds that paint pixels (masks).
+   */
+  trace: ((ctx: DrawContext, shape: S) => void) | null;
   /** Why the shape cannot be stored on an image of `size` (degenerate, outside), or null. */
   problem(shape: S, size: Size): string | null;
   /** The shape as the API takes it, with coordinates rounded the way the store keeps them. */

@@ -40,6 +40,23 @@ function keptInside(shape: Shape, dx: number, dy: number, image: Size): [number,
   return shape.kind === 'mask' ? [Math.round(x), Math.round(y)] : [x, y];
 }
 
+/** One arrow-key step: the region moved, or its right/bottom edge moved (never below 1 px, never outside). */
+function nudged(
+  edit: { target: Selection; shape: Shape },
+  { dx, dy, resize }: { dx: number; dy: number; resize: boolean },
+  image: Size,
+): ToolCommand {
+  const kind = kindOf(edit.shape);
+  if (!resize) {
+    const [mx, my] = keptInside(edit.shape, dx, dy, image);
+    return updateCommand(edit.target, kind.translate(edit.shape, mx, my), image);
+  }
+  const b = kind.bounds(edit.shape);
+  const w = Math.min(image.width - b.x, Math.max(1, b.w + dx));
+  const h = Math.min(image.height - b.y, Math.max(1, b.h + dy));
+  return updateCommand(edit.target, kind.resize(edit.shape, { x: b.x, y: b.y, w, h }), image);
+}
+
 function removeVertex(target: Selection, shape: PolygonShape, index: number, image: Size): ToolCommand {
   if (shape.points.length <= 3)
     return {
@@ -85,7 +102,8 @@ function press(
 /**
  * V: click selects (the smallest region under the pointer), dragging the selected region moves
  * it; on a polygon, drag a corner to move it, Alt-click or Delete removes it, double-click an
- * edge adds one. Box corners and sides are resized with the transformer (`transformed`).
+ * edge adds one. Box and mask corners and sides are resized with the handles (`transformed`).
+ * Arrow keys (`nudge`) move the selected region or, with `resize`, its right and bottom edges.
  */
 export function selectTool(
   state: SelectToolState,
@@ -136,6 +154,10 @@ export function selectTool(
         [updateCommand(edit.target, added, ctx.image)],
       ];
     }
+    case 'nudge':
+      return state.kind === 'idle' && ctx.editable
+        ? [state, [nudged(ctx.editable, event, ctx.image)]]
+        : [state, []];
     case 'transformed':
       return ctx.editable
         ? [selectIdle, [updateCommand(ctx.editable.target, event.shape, ctx.image)]]

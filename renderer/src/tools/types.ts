@@ -17,8 +17,10 @@ export type ToolEvent =
   | ({ type: 'up' } & ToolPointer)
   | ({ type: 'dblclick' } & ToolPointer)
   | { type: 'key'; key: 'Enter' | 'Escape' | 'Backspace' | 'Delete' }
-  /** The box transformer finished a resize: the box as it now stands. */
-  | { type: 'transformed'; shape: Shape };
+  /** The resize handles finished a resize: the box or mask as it now stands. */
+  | { type: 'transformed'; shape: Shape }
+  /** Arrow keys: move the selected region by (dx, dy) image pixels, or (resize) move its right/bottom edge. */
+  | { type: 'nudge'; dx: number; dy: number; resize: boolean };
 
 export type ToolCommand =
   | { kind: 'add'; shape: Shape }

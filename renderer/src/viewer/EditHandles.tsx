@@ -1,7 +1,9 @@
 import type Konva from 'konva';
 import { useEffect, useRef } from 'react';
 import { Rect, Transformer } from 'react-konva';
+import type { BoxShape, MaskShape } from '../../../electron/contract';
 import type { LabelState } from '../../../electron/contract/review';
+import { kindOf } from '../regions';
 import { editableOf } from '../review/reviewModel';
 import { useTool } from '../stores/toolStore';
 import { useViewer } from '../stores/viewerStore';
@@ -12,14 +14,11 @@ type Props = { state: LabelState; audit: boolean; image: { width: number; height
 
 const HANDLE = '#ffffff';
 
-/** Resize handles for the selected box (Konva's transformer); its result goes to the select tool. */
-function BoxTransformer({
-  box,
-  image,
-}: {
-  box: { x: number; y: number; w: number; h: number };
-  image: Props['image'];
-}) {
+/**
+ * Resize handles on the selected box or mask (Konva's transformer around its bounds); the shape
+ * stretched to the new bounds goes to the select tool, so a resize is one undoable edit.
+ */
+function ResizeHandles({ shape, image }: { shape: BoxShape | MaskShape; image: Props['image'] }) {
   const proxy = useRef<Konva.Rect>(null);
   const transformer = useRef<Konva.Transformer>(null);
   useEffect(() => {
@@ -27,7 +26,7 @@ function BoxTransformer({
       transformer.current.nodes([proxy.current]);
       transformer.current.getLayer()?.batchDraw();
     }
-  }, [box.x, box.y, box.w, box.h]);
+  }, [shape.x, shape.y, shape.w, shape.h]);
   const done = () => {
     const node = proxy.current;
     if (!node) return;
@@ -35,12 +34,13 @@ function BoxTransformer({
     const y0 = Math.max(0, Math.round(node.y()));
     const x1 = Math.min(image.width, Math.round(node.x() + node.width() * node.scaleX()));
     const y1 = Math.min(image.height, Math.round(node.y() + node.height() * node.scaleY()));
-    node.setAttrs({ x: box.x, y: box.y, width: box.w, height: box.h, scaleX: 1, scaleY: 1 });
-    dispatchTool({ type: 'transformed', shape: { kind: 'box', x: x0, y: y0, w: x1 - x0, h: y1 - y0 } });
+    node.setAttrs({ x: shape.x, y: shape.y, width: shape.w, height: shape.h, scaleX: 1, scaleY: 1 });
+    const to = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    dispatchTool({ type: 'transformed', shape: kindOf(shape).resize(shape, to) });
   };
   return (
     <>
-      <Rect ref={proxy} x={box.x} y={box.y} width={box.w} height={box.h} listening={false} />
+      <Rect ref={proxy} x={shape.x} y={shape.y} width={shape.w} height={shape.h} listening={false} />
       <Transformer
         ref={transformer}
         rotateEnabled={false}
@@ -50,6 +50,8 @@ function BoxTransformer({
         anchorSize={8}
         anchorStroke={HANDLE}
         anchorFill="#111316"
+        // A selected mask outlines its own bounds; a second dashed line on it would only flicker.
+        borderEnabled={shape.kind === 'box'}
         borderStroke={HANDLE}
         borderDash={[3, 3]}
         onTransformEnd={done}
@@ -58,7 +60,7 @@ function BoxTransformer({
   );
 }
 
-/** With V: the selected box gets resize handles, the selected polygon its corner handles. */
+/** With V: the selected box or mask gets resize handles, the selected polygon its corner handles. */
 export function EditHandles({ state, audit, image }: Props) {
   const tool = useTool((s) => s.tool);
   const machine = useTool((s) => s.machine);
@@ -69,7 +71,7 @@ export function EditHandles({ state, audit, image }: Props) {
   if (!edit) return null;
   const shape =
     machine.tool === 'select' && machine.state.kind === 'vertex' ? machine.state.current : edit.shape;
-  if (shape.kind === 'box') return <BoxTransformer box={shape} image={image} />;
+  if (shape.kind === 'box' || shape.kind === 'mask') return <ResizeHandles shape={shape} image={image} />;
   if (shape.kind !== 'polygon') return null;
   const picked =
     machine.tool === 'select' && machine.state.kind === 'idle' && machine.state.vertex

@@ -1,9 +1,10 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Layer } from 'react-konva';
 import type { LabelRegion } from '../../../electron/contract/review';
 import { defectColor } from '../lib/colors';
+import { batchItem } from '../regions/batch';
 import { useTaxonomy } from '../stores/taxonomyStore';
-import { RegionShape } from './RegionShape';
+import { RegionBatch } from './RegionBatch';
 
 type Props = {
   regions: LabelRegion[];
@@ -14,24 +15,22 @@ type Props = {
   hidden: number | null;
 };
 
-/** The label: human truth, solid in each defect type's colour. Hit testing is the tools' own. */
+/**
+ * The label: human truth, solid in each defect type's colour, all regions in one batched node
+ * (the selected one drawn last, so no neighbour hides its outline). Hit testing is the tools' own.
+ */
 export const LabelsLayer = memo(function LabelsLayer({ regions, visible, selected, hidden }: Props) {
   const colors = useTaxonomy((s) => s.colors);
-  // The selected region is drawn last so its outline is never hidden under a neighbour.
-  const ordered = regions
-    .filter((r) => r.id !== hidden)
-    .sort((a, b) => Number(a.id === selected) - Number(b.id === selected));
+  const items = useMemo(
+    () =>
+      regions
+        .filter((r) => r.id !== hidden)
+        .map((r) => batchItem(r.shape, defectColor(colors, r.defectType), 'label', r.id === selected)),
+    [regions, colors, selected, hidden],
+  );
   return (
     <Layer listening={false} visible={visible} imageSmoothingEnabled={false}>
-      {ordered.map((region) => (
-        <RegionShape
-          key={region.id}
-          shape={region.shape}
-          color={defectColor(colors, region.defectType)}
-          style="label"
-          selected={region.id === selected}
-        />
-      ))}
+      <RegionBatch items={items} />
     </Layer>
   );
 });

@@ -1,12 +1,13 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Layer } from 'react-konva';
 import type { LabelState } from '../../../electron/contract/review';
 import { defectColor } from '../lib/colors';
+import { batchItem } from '../regions/batch';
 import { reviewOf } from '../review/reviewModel';
 import { useOverlay } from '../stores/overlayStore';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { HeatmapImage } from './HeatmapImage';
-import { RegionShape } from './RegionShape';
+import { RegionBatch } from './RegionBatch';
 import type { HeatmapSource } from './useHeatmap';
 
 type Props = {
@@ -30,25 +31,27 @@ export const OverlayLayer = memo(function OverlayLayer({
 }: Props) {
   const colors = useTaxonomy((s) => s.colors);
   const highlight = useOverlay((s) => s.highlight);
-  const emphasised = (id: number) => id === selected || (highlight?.includes(id) ?? false);
-  const prediction = audit ? null : (state?.prediction ?? null);
-  const regions = (prediction?.regions ?? []).filter((p) => p.id !== hidden);
-  const ordered = regions.sort((a, b) => Number(emphasised(a.id)) - Number(emphasised(b.id)));
+  const items = useMemo(() => {
+    const prediction = audit ? null : (state?.prediction ?? null);
+    if (!state || !prediction) return [];
+    const emphasised = (id: number) => id === selected || (highlight?.includes(id) ?? false);
+    return prediction.regions
+      .filter((p) => p.id !== hidden)
+      .map((p) =>
+        batchItem(
+          p.shape,
+          defectColor(colors, p.defectType),
+          reviewOf(state, p.id) ? 'decided' : 'prediction',
+          emphasised(p.id),
+        ),
+      );
+  }, [state, audit, colors, highlight, selected, hidden]);
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>
       {heatmap && image && !audit && (
         <HeatmapImage source={heatmap} width={image.width} height={image.height} />
       )}
-      {state &&
-        ordered.map((p) => (
-          <RegionShape
-            key={p.id}
-            shape={p.shape}
-            color={defectColor(colors, p.defectType)}
-            style={reviewOf(state, p.id) ? 'decided' : 'prediction'}
-            selected={emphasised(p.id)}
-          />
-        ))}
+      <RegionBatch items={items} />
     </Layer>
   );
 });

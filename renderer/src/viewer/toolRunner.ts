@@ -7,7 +7,13 @@ import { showInfo } from '../stores/toastStore';
 import { useTool } from '../stores/toolStore';
 import { useViewer } from '../stores/viewerStore';
 import { stepMachine } from '../tools/machine';
-import type { Selection, ToolCommand, ToolContext, ToolEvent } from '../tools/types';
+import {
+  sameSelection,
+  type Selection,
+  type ToolCommand,
+  type ToolContext,
+  type ToolEvent,
+} from '../tools/types';
 import { emitPaint } from './paintSignal';
 
 /** What the tools may read, from the stores as they are now; null while no image is ready. */
@@ -15,9 +21,13 @@ export function toolContext(): ToolContext | null {
   const { state, audit } = useLabels.getState();
   const { detail, selection, showLabels } = useViewer.getState();
   if (!state || !detail || state.sampleId !== detail.id) return null;
+  const editable = editableOf(state, audit && selection?.kind === 'prediction' ? null : selection);
+  // An edit still on its way to the store is the shape the next edit starts from (a held arrow key).
+  const { pending } = useTool.getState();
+  const inFlight = pending?.target && editable && sameSelection(pending.target, editable.target);
   return {
     image: { width: detail.width, height: detail.height },
-    editable: editableOf(state, audit && selection?.kind === 'prediction' ? null : selection),
+    editable: inFlight ? { ...editable, shape: pending.shape } : editable,
     hitTest: (p, tolerance) => hitTest(state, { audit, showLabels, selected: selection }, p, tolerance),
     brushSize: useTool.getState().brushSize,
   };

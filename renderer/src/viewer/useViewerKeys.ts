@@ -59,6 +59,20 @@ async function undoRedo(redo: boolean): Promise<void> {
 
 const tool = (name: ToolName) => () => useTool.getState().setTool(name);
 
+/** Arrow-key edits of the selected region (the select tool decides what they mean). */
+const nudge = (dx: number, dy: number, resize: boolean) => () =>
+  void dispatchTool({ type: 'nudge', dx, dy, resize });
+const nudgeKeys = {
+  moveLeft: nudge(-1, 0, false),
+  moveRight: nudge(1, 0, false),
+  moveUp: nudge(0, -1, false),
+  moveDown: nudge(0, 1, false),
+  narrower: nudge(-1, 0, true),
+  wider: nudge(1, 0, true),
+  shorter: nudge(0, -1, true),
+  taller: nudge(0, 1, true),
+};
+
 /** Every key of the image view, as named in the keymap table. */
 export function useViewerKeys(
   stage: RefObject<StageHandle | null>,
@@ -110,6 +124,7 @@ export function useViewerKeys(
     zoomIn: () => stage.current?.zoomBy(ZOOM_STEP),
     zoomOut: () => stage.current?.zoomBy(1 / ZOOM_STEP),
     frameRegion: () => frame(useViewer.getState().selection),
+    ...nudgeKeys,
   });
   useKeys('review', { nextUnreviewed: () => void nextUnreviewed() }, reviewing);
 }
