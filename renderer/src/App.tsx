@@ -2,11 +2,10 @@ import { lazy, Suspense, useEffect } from 'react';
 import { BrowserScreen } from './browser/BrowserScreen';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useEvaluation } from './evaluation/evaluationStore';
-import { KeymapDialog } from './components/KeymapDialog';
-import { ShortcutSheet } from './components/ShortcutSheet';
 import { StatusBar } from './components/StatusBar';
 import { ToastHost } from './components/ToastHost';
-import { ImportDialog } from './importer/ImportDialog';
+import { FinetuneHost } from './finetune/FinetuneDialog';
+import { ModelsDialogHost } from './models/ModelsDialog';
 import { handleKey } from './keys/dispatcher';
 import { useKeys } from './keys/useKeys';
 import { ProjectPicker } from './picker/ProjectPicker';
@@ -20,6 +19,14 @@ const loadViewer = () => import('./viewer/ViewerScreen').then((m) => ({ default:
 const ViewerScreen = lazy(loadViewer);
 const EvaluationScreen = lazy(() =>
   import('./evaluation/EvaluationScreen').then((m) => ({ default: m.EvaluationScreen })),
+);
+// Dialogs open on a key or a click, never on the first screen: loaded when first opened.
+const ImportDialog = lazy(() => import('./importer/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const ShortcutSheet = lazy(() =>
+  import('./components/ShortcutSheet').then((m) => ({ default: m.ShortcutSheet })),
+);
+const KeymapDialog = lazy(() =>
+  import('./components/KeymapDialog').then((m) => ({ default: m.KeymapDialog })),
 );
 
 function Screen() {
@@ -71,11 +78,23 @@ export function App() {
       </ErrorBoundary>
       {importOpen && hasProject && (
         <ErrorBoundary panel="import">
-          <ImportDialog />
+          <Suspense fallback={null}>
+            <ImportDialog />
+          </Suspense>
         </ErrorBoundary>
       )}
-      {shortcutsOpen && <ShortcutSheet onClose={() => set({ shortcutsOpen: false })} />}
-      {keymapOpen && <KeymapDialog onClose={() => set({ keymapOpen: false })} />}
+      {hasProject && <ModelsDialogHost />}
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutSheet onClose={() => set({ shortcutsOpen: false })} />
+        </Suspense>
+      )}
+      {keymapOpen && (
+        <Suspense fallback={null}>
+          <KeymapDialog onClose={() => set({ keymapOpen: false })} />
+        </Suspense>
+      )}
+      {hasProject && <FinetuneHost />}
       <ToastHost area="app" />
     </div>
   );

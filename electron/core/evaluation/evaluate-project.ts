@@ -14,6 +14,11 @@ import { triage } from './triage';
 export type EvaluationOptions = Omit<EvaluationStart, 'model' | 'threshold'> & {
   pack: EvaluatedPack;
   threshold: number;
+  /**
+   * Only these images (of those the filter chooses): two packs compared on exactly one set, such
+   * as a fine-tune's held-out split, whatever else either pack predicted.
+   */
+  sampleIds?: readonly number[];
 };
 
 /** What a job passes in; every part optional so tests and scripts can call without one. */
@@ -40,7 +45,7 @@ export async function evaluateProject(
 ): Promise<EvaluationReport> {
   const started = performance.now();
   progress.message?.(`reading predictions of ${options.pack.name} ${options.pack.version}…`);
-  const rows = readEvaluationRows(store.db, options.filter, options.pack.id);
+  const rows = readEvaluationRows(store.db, options.filter, options.pack.id, options.sampleIds);
   progress.setTotal?.(rows.length);
   const { scored, skipped } = triage(rows);
   progress.advance?.(skipped.length);

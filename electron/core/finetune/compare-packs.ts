@@ -38,7 +38,15 @@ async function predictAndScore(
   const report = await evaluateProject(
     deps.store,
     // Each pack at its own verdict threshold: the comparison is of the packs as they would ship.
-    { pack, filter, threshold: imageThreshold ?? 0.5, mapSize: 128, pixelMetrics: true },
+    {
+      pack,
+      filter,
+      // Exactly the held-out images for both packs: the base may have predicted the whole project.
+      sampleIds: heldOut,
+      threshold: imageThreshold ?? 0.5,
+      mapSize: 128,
+      pixelMetrics: true,
+    },
     { signal: context.signal, message: (text) => context.message(`${label}: ${text}`) },
   );
   return {

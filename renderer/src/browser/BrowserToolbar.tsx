@@ -7,6 +7,8 @@ import { useUi } from '../stores/uiStore';
 import { ReviewOptions } from './ReviewOptions';
 import { startReview } from '../viewer/navigation';
 import { EvaluateButton } from '../evaluation/EvaluateButton';
+import { ModelsButton } from '../models/ModelsButton';
+import { FinetuneButton } from '../finetune/FinetuneButton';
 
 export function BrowserToolbar() {
   const project = useProject((s) => s.project);
@@ -61,6 +63,8 @@ export function BrowserToolbar() {
       </button>
       {optionsOpen && <ReviewOptions onClose={() => setOptionsOpen(false)} />}
       <EvaluateButton />
+      <ModelsButton />
+      <FinetuneButton />
       <button
         type="button"
         className="btn"

@@ -40,6 +40,8 @@ export const defaultKeymap: Binding[] = [
   b('browser', 'import', ['i'], 'Import images…'),
   b('browser', 'review', ['r'], 'Review: walk the review queue (unreviewed first)'),
   b('browser', 'evaluate', ['e'], 'Evaluate model packs (ROC, PR, threshold trade-off, compare two)'),
+  b('browser', 'models', ['m'], 'Model packs: add, remove, run inference…'),
+  b('browser', 'finetune', ['f'], 'Fine-tune MAU-GPT on the labels (new pack, compared with its base)'),
   b('browser', 'search', ['/'], 'Search file paths'),
   b('browser', 'left', ['ArrowLeft'], 'Select the previous image'),
   b('browser', 'right', ['ArrowRight'], 'Select the next image'),
@@ -85,6 +87,14 @@ export const defaultKeymap: Binding[] = [
   b('viewer', 'zoomIn', ['+', '='], 'Zoom in'),
   b('viewer', 'zoomOut', ['-'], 'Zoom out'),
   b('viewer', 'frameRegion', ['z'], 'Zoom to the selected region'),
+  b('viewer', 'moveLeft', ['Shift+ArrowLeft'], 'Move the selected region 1 px left (V)'),
+  b('viewer', 'moveRight', ['Shift+ArrowRight'], 'Move the selected region 1 px right (V)'),
+  b('viewer', 'moveUp', ['Shift+ArrowUp'], 'Move the selected region 1 px up (V)'),
+  b('viewer', 'moveDown', ['Shift+ArrowDown'], 'Move the selected region 1 px down (V)'),
+  b('viewer', 'narrower', ['Ctrl+ArrowLeft'], 'Resize the selected region: 1 px narrower (V)'),
+  b('viewer', 'wider', ['Ctrl+ArrowRight'], 'Resize the selected region: 1 px wider (V)'),
+  b('viewer', 'shorter', ['Ctrl+ArrowUp'], 'Resize the selected region: 1 px shorter (V)'),
+  b('viewer', 'taller', ['Ctrl+ArrowDown'], 'Resize the selected region: 1 px taller (V)'),
 
   b('review', 'nextUnreviewed', ['Shift+d'], 'Next unreviewed image in the queue'),
 
@@ -103,6 +113,7 @@ export const gestures: Gesture[] = [
   { gesture: 'Drag a point', label: 'Move a polygon point (V)', scope: 'viewer' },
   { gesture: 'Double-click an edge', label: 'Add a polygon point (V)', scope: 'viewer' },
   { gesture: 'Alt + click a point', label: 'Remove a polygon point (V)', scope: 'viewer' },
+  { gesture: 'Drag a handle', label: 'Resize the selected box or mask (V)', scope: 'viewer' },
 ];
 
 export const scopeTitle: Record<Scope, string> = {

@@ -131,17 +131,25 @@ function readDefectTypes(db: Db, ids: readonly number[]) {
 }
 
 /**
- * Every image the filter chooses, with its current label, live regions and the pack's prediction
- * for the bytes it has now: a handful of set queries, whatever the number of images.
+ * Every image the filter chooses (and, given `onlyIds`, only those of them), with its current
+ * label, live regions and the pack's prediction for the bytes it has now: a handful of set
+ * queries, whatever the number of images.
  */
-export function readEvaluationRows(db: Db, filter: SampleFilter, packRowId: number): EvaluationRow[] {
+export function readEvaluationRows(
+  db: Db,
+  filter: SampleFilter,
+  packRowId: number,
+  onlyIds?: readonly number[],
+): EvaluationRow[] {
   const where = filterWhere(filter);
-  const samples = stmt(
+  const chosen = stmt(
     db,
     `SELECT s.id, s.path, s.rel_path AS relPath, s.width, s.height, s.domain, s.category, s.error,
             l.verdict, l.audit, l.review_state AS reviewState, l.texts
        FROM ${SAMPLE_FROM} ${where.sql} ORDER BY s.path`,
   ).all(...where.params) as SampleRow[];
+  const kept = onlyIds ? new Set(onlyIds) : null;
+  const samples = kept ? chosen.filter((s) => kept.has(s.id)) : chosen;
   const ids = samples.map((s) => s.id);
   const predictions = readPredictions(db, ids, packRowId);
   const predictionOf = new Map(predictions.map((p) => [p.sampleId, p]));

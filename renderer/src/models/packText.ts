@@ -1,0 +1,40 @@
+import type { ModelPackInfo } from '../../../electron/contract/api-inference';
+
+/** "anomalib-v2 0.1.0": how the dialog names a pack in titles and messages. */
+export function packTitle(pack: Pick<ModelPackInfo, 'name' | 'version'>): string {
+  return `${pack.name} ${pack.version}`;
+}
+
+export function kindText(pack: Pick<ModelPackInfo, 'kind' | 'variant'>): string {
+  return pack.variant ? `${pack.kind} ${pack.variant}` : pack.kind;
+}
+
+/** "input [batch, 3, 128, 128] float32 RGB, stretch to 128×128, ×1/255". */
+export function inputText(input: ModelPackInfo['inputs'][number]): string {
+  const parts = [`${input.name} [${input.shape.join(', ')}] ${input.dtype} ${input.colourOrder}`];
+  if (input.resize) parts.push(`${input.resize.mode} to ${input.resize.width}×${input.resize.height}`);
+  if (input.normalise) {
+    const { mean, std, scale } = input.normalise;
+    const plain = mean.every((m) => m === 0) && std.every((s) => s === 1);
+    parts.push(plain ? `÷${scale}` : `÷${scale}, mean ${mean.join('/')}, std ${std.join('/')}`);
+  }
+  return parts.join(', ');
+}
+
+export function thresholdText(t: ModelPackInfo['thresholds']): string {
+  const parts: string[] = [];
+  if (t.image !== null) parts.push(`image ${t.image}`);
+  if (t.pixel !== null) parts.push(`pixel ${t.pixel}`);
+  if (t.normalisation) parts.push(`normalised from ${t.normalisation.min}…${t.normalisation.max}`);
+  return parts.length ? parts.join(' · ') : 'none stated in the pack';
+}
+
+/** The card's entries as label/value rows; lists joined, nested objects shown as JSON. */
+export function cardRows(card: Record<string, unknown>): [string, string][] {
+  return Object.entries(card).map(([key, value]) => {
+    const label = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    if (Array.isArray(value)) return [label, value.map(String).join(', ')];
+    if (value !== null && typeof value === 'object') return [label, JSON.stringify(value)];
+    return [label, String(value)];
+  });
+}
