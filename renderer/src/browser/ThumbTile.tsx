@@ -5,7 +5,6 @@ import { getSummary, useSampleCache } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { transport } from '../transport/current';
 import { StateDot } from './StateDot';
-import { watchThumbnail } from './thumbnailsSettled';
 import { VerdictBadge } from './VerdictBadge';
 
 type Props = {
@@ -17,6 +16,20 @@ type Props = {
 };
 
 const MAX_CHIPS = 2;
+
+/**
+ * A tile scrolled past before its thumbnail arrived stops asking for it: removing `src` aborts
+ * the request, so a fast scroll does not queue hundreds of thumbnails ahead of the screen's.
+ */
+function abortUnfinished(img: HTMLImageElement | null): (() => void) | undefined {
+  if (!img) return undefined;
+  // After the commit: only a tile really gone is out of the document (Strict Mode's rehearsal
+  // of an unmount leaves it in place, and its image must keep loading).
+  return () =>
+    queueMicrotask(() => {
+      if (!img.isConnected && !img.complete) img.removeAttribute('src');
+    });
+}
 
 export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect, onOpen }: Props) {
   // Re-renders only when this tile's own row arrives or changes, not when any page lands.
@@ -40,9 +53,10 @@ export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect
           <span className="tile__noimg">{sample?.error ?? 'no preview'}</span>
         ) : (
           <img
-            ref={watchThumbnail}
+            ref={abortUnfinished}
             src={transport().mediaUrl('thumb', id)}
             alt=""
+            loading="lazy"
             decoding="async"
             draggable={false}
             onError={() => setBroken(true)}

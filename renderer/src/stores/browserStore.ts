@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { Facets, SampleFilter, SampleId, SampleSort } from '../../../electron/contract';
 import { call } from '../lib/call';
-import { whenThumbnailsSettled } from '../browser/thumbnailsSettled';
 import { ensureSummaries } from './sampleCache';
 
 export type FacetKey = Exclude<keyof SampleFilter, 'search'>;
@@ -19,18 +18,13 @@ type BrowserStore = {
   toggle(key: FacetKey, value: string): void;
   setSearch(search: string): void;
   clearFilter(): void;
-  /**
-   * Re-reads the ids; resolves once the first screen's rows and thumbnails are in (the facet
-   * counts follow).
-   */
+  /** Re-reads the ids; resolves once the first screen's rows are in (the facet counts follow). */
   reload(): Promise<void>;
   select(index: number): void;
   setColumns(columns: number): void;
 };
 
 let request = 0;
-/** How long the counts wait for the first screen's thumbnails at most. */
-const THUMBNAILS_FIRST_MS = 1500;
 
 /** More ids than any screen shows tiles, around the one the grid will scroll to. */
 const FIRST_SCREEN = 160;
@@ -83,8 +77,6 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
     const firstRows = ensureSummaries(firstScreen(nextIds, nextSelected));
     set({ ids: nextIds, loaded: true, loading: false, selected: nextSelected });
     await firstRows;
-    // The counts (and the caller's follow-up reads) queue behind the first screen's thumbnails.
-    await whenThumbnailsSettled(THUMBNAILS_FIRST_MS);
     if (mine !== request) return;
     // The sidebar fills when the counts come; the caller does not wait for them.
     void call('filters', 'samples:facets', { filter }, 'Cannot count the images per filter').then(

