@@ -8,6 +8,8 @@ const MAX_OPTIONS = OPTION_LETTERS.length;
  * order first shuffled by the sample's seed), then all shuffled again, letters A… assigned.
  * Distractors equal to the answer or to each other (ignoring case) are dropped, so exactly one
  * option is correct. Throws when no distractor is left: a question with one option is no question.
+ * `mistakes` (what a model wrongly answered) are taken first, but only where the pool holds
+ * them: the pool decides what is wrong for this image.
  */
 export function closedItem(
   sampleId: string,
@@ -16,6 +18,7 @@ export function closedItem(
   correct: string,
   distractorPool: readonly string[],
   maxOptions = 4,
+  mistakes: readonly string[] = [],
 ): QaItem {
   const seen = new Set([correct.toLowerCase()]);
   const unique = distractorPool.filter((text) => {
@@ -25,7 +28,13 @@ export function closedItem(
     return true;
   });
   const count = Math.min(Math.max(2, maxOptions), MAX_OPTIONS) - 1;
-  const distractors = shuffled(unique, seedFor(sampleId, 1000 + level)).slice(0, count);
+  const wrong = new Set(mistakes.map((text) => text.toLowerCase()));
+  const first = unique.filter((text) => wrong.has(text.toLowerCase()));
+  const rest = shuffled(
+    unique.filter((text) => !wrong.has(text.toLowerCase())),
+    seedFor(sampleId, 1000 + level),
+  );
+  const distractors = [...first, ...rest].slice(0, count);
   if (distractors.length === 0)
     throw new Error(`${sampleId}: L${level} closed question "${question}" has no distractor`);
   const order = shuffled([correct, ...distractors], seedFor(sampleId, 2000 + level));

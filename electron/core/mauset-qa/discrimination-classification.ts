@@ -27,12 +27,16 @@ export function classification(sample: QaSample, context: LevelContext): QaItem[
   const types = typesOf(sample);
   const ng = sample.verdict === 'NG';
   if (ng && types.length === 0) return [];
-  const candidates = [...sample.taxonomyTypes, ...knownTypes(sample.domain)];
+  const said = sample.modelSaid?.types ?? [];
+  const candidates = [...said, ...sample.taxonomyTypes, ...knownTypes(sample.domain)];
   const others = preferred(candidates, types, 5).map(displayName);
   const correct = ng ? typeNames(types) : NO_DEFECT.type;
   const pool = ng ? [...others, NO_DEFECT.type] : others;
+  // a model that called a defective image clean made "no defect" its mistake
+  const missed = ng && sample.modelSaid?.verdict === 'OK';
+  const mistakes = [...said.map(displayName), ...(missed ? [NO_DEFECT.type] : [])];
   return [
-    closedItem(sample.id, 2, context.question(2, 'closed'), correct, pool),
+    closedItem(sample.id, 2, context.question(2, 'closed'), correct, pool, 4, mistakes),
     openItem(2, context.question(2, 'open'), ng ? openAnswer(sample, types) : noDefect(context)),
   ];
 }

@@ -9,9 +9,10 @@ export function localization(sample: QaSample, context: LevelContext): QaItem[] 
   const main = mainRegion(sample);
   if (sample.verdict === 'NG' && !main) return [];
   const question = context.question(3, 'closed');
+  const said = sample.modelSaid?.positions ?? [];
   if (sample.verdict === 'OK' || !main) {
     return [
-      closedItem(sample.id, 3, question, NO_DEFECT.place, [...POSITION_WORDS]),
+      closedItem(sample.id, 3, question, NO_DEFECT.place, [...POSITION_WORDS], 4, said),
       {
         level: 3,
         task: TASK_OF_LEVEL[3],
@@ -27,7 +28,7 @@ export function localization(sample: QaSample, context: LevelContext): QaItem[] 
   const empty = POSITION_WORDS.filter((word) => !occupied.has(word));
   const pool = [...empty, NO_DEFECT.place];
   return [
-    { ...closedItem(sample.id, 3, question, main.position, pool), regions: [main.id] },
+    { ...closedItem(sample.id, 3, question, main.position, pool, 4, said), regions: [main.id] },
     {
       level: 3,
       task: TASK_OF_LEVEL[3],

@@ -63,6 +63,11 @@ export type QaSample = {
    * first; distractors come from these, then from the knowledge table's types of the same domain.
    */
   taxonomyTypes: readonly string[];
+  /**
+   * What a model predicted for this image (its regions' types and positions): where that differs
+   * from the truth it is a distractor a model really falls for, so closed questions offer it first.
+   */
+  modelSaid?: { verdict: 'OK' | 'NG' | null; types: readonly string[]; positions: readonly PositionWord[] };
   /** What a reviewer typed for L4 / L5: used as the open answer when present. */
   texts?: { description?: string; analysis?: string };
 };

@@ -1,4 +1,5 @@
 import type { RegionOutcome } from '../../../contract/review';
+import { positionOf, type QaSample } from '../../mauset-qa';
 import type { ProjectStore } from '../../store';
 import type { ExportEnv } from '../export-types';
 import { correctionOf } from './correction';
@@ -12,6 +13,7 @@ type LabelRow = { sampleId: number; revision: number; reviewState: string; audit
 type EditRow = { sampleId: number; author: string; at: string; predictionId: number | null };
 type PredictionRow = {
   key: number;
+  predictionId: number;
   name: string;
   version: string;
   score: number | null;
@@ -23,12 +25,21 @@ type RegionRow = {
   reviewOutcome: RegionOutcome | null;
   linked: number;
 };
+type PredictedRegionRow = {
+  predictionId: number;
+  type: string | null;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+};
 type OutcomeRow = { sampleId: number; outcome: 'confirmed' | 'false_positive' | 'retyped' | 'redrawn' };
 
 type Facts = {
   label?: LabelRow;
   edit?: EditRow;
   prediction: PredictionRow | null;
+  predicted: PredictedRegionRow[];
   regions: RegionRow[];
   outcomes: OutcomeRow['outcome'][];
   importedRegionRemoved: boolean;
@@ -52,10 +63,34 @@ export class LineageReader {
     this.position = new Map(ids.map((id, i) => [id, i]));
   }
 
-  of(sampleId: number, verdict: 'OK' | 'NG'): LineageRecord {
+  /**
+   * The image's lineage, and what the prediction it came from said (for distractors), with
+   * positions in the width × height image.
+   */
+  read(
+    sampleId: number,
+    verdict: 'OK' | 'NG',
+    width: number,
+    height: number,
+  ): { lineage: LineageRecord; modelSaid: QaSample['modelSaid'] } {
     if (!this.facts.has(sampleId)) this.load(sampleId);
     const facts = this.facts.get(sampleId) as Facts;
     this.facts.delete(sampleId);
+    const { prediction, predicted } = facts;
+    const said =
+      prediction === null
+        ? undefined
+        : {
+            verdict: prediction.verdict === 'unsure' ? null : prediction.verdict,
+            types: [...new Set(predicted.flatMap((r) => (r.type ? [r.type] : [])))],
+            positions: [
+              ...new Set(predicted.map((r) => positionOf(r.x + r.w / 2, r.y + r.h / 2, width, height))),
+            ],
+          };
+    return { lineage: this.lineage(facts, verdict), modelSaid: said };
+  }
+
+  private lineage(facts: Facts, verdict: 'OK' | 'NG'): LineageRecord {
     const { label, edit, prediction } = facts;
     const reviewed = label !== undefined && REVIEWED.has(label.reviewState);
     const correction = correctionOf({
@@ -105,14 +140,14 @@ export class LineageReader {
     );
     const byEdit = new Map(
       all<PredictionRow>(
-        `SELECT p.id AS key, m.name, m.version, p.score, p.verdict FROM predictions p
+        `SELECT p.id AS key, p.id AS predictionId, m.name, m.version, p.score, p.verdict FROM predictions p
            JOIN model_packs m ON m.id = p.model_pack_id WHERE p.id ${IN}`,
         JSON.stringify(edits.map((e) => e.predictionId).filter((id) => id !== null)),
       ).map((row) => [row.key, row]),
     );
     // Else the newest prediction, of any pack, for the bytes the image has now.
     const latest = all<PredictionRow>(
-      `SELECT s.id AS key, m.name, m.version, p.score, p.verdict FROM samples s
+      `SELECT s.id AS key, p.id AS predictionId, m.name, m.version, p.score, p.verdict FROM samples s
          JOIN predictions p ON p.id = (SELECT p2.id FROM predictions p2
                 JOIN model_packs m2 ON m2.id = p2.model_pack_id
                WHERE p2.content_hash = s.content_hash ORDER BY p2.id DESC LIMIT 1)
@@ -141,7 +176,7 @@ export class LineageReader {
     const facts = new Map<number, Facts>(
       chunk.map((id) => [
         id,
-        { prediction: null, regions: [], outcomes: [], importedRegionRemoved: false } as Facts,
+        { prediction: null, predicted: [], regions: [], outcomes: [], importedRegionRemoved: false } as Facts,
       ]),
     );
     const get = (id: number) => facts.get(id) as Facts;
@@ -153,6 +188,19 @@ export class LineageReader {
       const reviewedOne = fromEdit === undefined || fromEdit === null ? undefined : byEdit.get(fromEdit);
       get(id).prediction = reviewedOne ?? latestById.get(id) ?? null;
     }
+    const chosen = new Map(
+      chunk.flatMap((id) => {
+        const p = get(id).prediction;
+        return p ? [[p.predictionId, id] as const] : [];
+      }),
+    );
+    const predicted = all<PredictedRegionRow>(
+      `SELECT pr.prediction_id AS predictionId, coalesce(d.name, pr.label) AS type, pr.x, pr.y, pr.w, pr.h
+         FROM prediction_regions pr LEFT JOIN defect_types d ON d.id = pr.defect_type_id
+        WHERE pr.prediction_id ${IN}`,
+      JSON.stringify([...chosen.keys()]),
+    );
+    for (const row of predicted) get(chosen.get(row.predictionId) as number).predicted.push(row);
     for (const row of regions) get(row.sampleId).regions.push(row);
     for (const row of outcomes) get(row.sampleId).outcomes.push(row.outcome);
     for (const row of removed) get(row.sampleId).importedRegionRemoved = true;

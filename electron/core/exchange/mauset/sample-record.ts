@@ -55,6 +55,7 @@ export function sampleRecord(
   const { verdict, sourceDir, stem, image, facts, brightness } = placed;
   const { width, height } = sample;
   const id = `${sourceDir}/${stem}`;
+  const { lineage, modelSaid } = lineageReader(env).read(sample.id, verdict, width, height);
   const qaSample: QaSample = {
     id,
     verdict,
@@ -72,6 +73,7 @@ export function sampleRecord(
     })),
     taxonomyTypes: taxonomyTypesFor(sample, env),
     texts: { description: sample.texts['4'], analysis: sample.texts['5'] },
+    ...(modelSaid ? { modelSaid } : {}),
   };
   return {
     id,
@@ -96,7 +98,7 @@ export function sampleRecord(
       shape: f.region.shape.kind,
     })),
     qa: buildQa(qaSample),
-    lineage: lineageReader(env).of(sample.id, verdict),
+    lineage,
   };
 }
 
