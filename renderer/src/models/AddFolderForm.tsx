@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { DirectoryBrowser } from '../components/DirectoryBrowser';
 import { useProject } from '../stores/projectStore';
+import { FolderField } from './FolderField';
 import { useModels } from './modelsStore';
 
 // The next pack is usually beside the last one: the form starts where the last add was.
@@ -25,18 +25,12 @@ export function AddFolderForm() {
       }}
     >
       <h3 className="pack__title">Add a model pack folder</h3>
-      <label className="field">
-        <span className="field__label">Pack folder (holds model.json)</span>
-        <input
-          className="input input--mono"
-          value={folder}
-          onChange={(e) => setFolder(e.target.value)}
-          spellCheck={false}
-          autoFocus
-          data-testid="add-folder-path"
-        />
-      </label>
-      <DirectoryBrowser path={folder} onPath={setFolder} testId="add-folder-dirs" />
+      <FolderField
+        label="Pack folder (holds model.json)"
+        folder={folder}
+        onFolder={setFolder}
+        testId="add-folder"
+      />
       <p className="muted models__hint">
         Every file’s sha256 is checked against model.json before the pack is registered; the files stay where
         they are.

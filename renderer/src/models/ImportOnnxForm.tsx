@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { DirectoryBrowser } from '../components/DirectoryBrowser';
 import { useDirListing } from '../components/useDirListing';
 import { baseName, joinPath } from '../lib/format';
 import { useProject } from '../stores/projectStore';
+import { FolderField } from './FolderField';
 import { useModels } from './modelsStore';
 
 type RawKind = 'anomalib' | 'yolo';
@@ -32,18 +32,12 @@ export function ImportOnnxForm() {
       }}
     >
       <h3 className="pack__title">Import a raw anomalib or YOLO export</h3>
-      <label className="field">
-        <span className="field__label">Folder with the .onnx file</span>
-        <input
-          className="input input--mono"
-          value={folder}
-          onChange={(e) => setFolder(e.target.value)}
-          spellCheck={false}
-          autoFocus
-          data-testid="import-onnx-folder"
-        />
-      </label>
-      <DirectoryBrowser path={folder} onPath={setFolder} testId="import-onnx-dirs" />
+      <FolderField
+        label="Folder with the .onnx file"
+        folder={folder}
+        onFolder={setFolder}
+        testId="import-onnx"
+      />
       <div className="models__grid3">
         <label className="field">
           <span className="field__label">ONNX file</span>
