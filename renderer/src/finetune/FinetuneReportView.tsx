@@ -22,6 +22,12 @@ export function FinetuneReportView({ report, onCompare, onAgain, onClose }: Prop
         {formatCount(report.steps)} adapter steps in {formatEta(report.trainingMs)} on{' '}
         {formatCount(report.data.train)} training and {formatCount(report.data.val)} validation images.
       </p>
+      {report.heldOut === 0 && (
+        <p className="finetune__warning" role="alert" data-testid="finetune-no-held-out">
+          The export held no images out (its test split is empty), so the two packs could not be compared.
+          Label more images — whole parts and templates go to one split together — and fine-tune again.
+        </p>
+      )}
       <table className="finetune__table" data-testid="finetune-comparison">
         <caption className="finetune__caption">
           On the same {formatCount(report.heldOut)} held-out images (test split), each pack at its own
