@@ -1,7 +1,7 @@
 import { resetBrowser, useBrowser } from '../stores/browserStore';
 import { useAnswers } from '../stores/answersStore';
 import { useConnection } from '../stores/connectionStore';
-import { useJobs } from '../stores/jobsStore';
+import { isActive, useJobs } from '../stores/jobsStore';
 import { forgetLabels, useLabels } from '../stores/labelStore';
 import { useReview } from '../stores/reviewStore';
 import { useTool } from '../stores/toolStore';
@@ -16,24 +16,35 @@ import type { Job } from '../../../electron/contract';
 import type { AppEvent, Transport } from '../transport/types';
 
 const SETTLE_MS = 200;
+/**
+ * While a job streams results (every predicted image is an event), the lists are re-read at
+ * most this often: each re-read is five requests, and the server answers one at a time, so at
+ * 5 per second they queued ahead of the image and label the reviewer is waiting for.
+ */
+const BUSY_SETTLE_MS = 2_000;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+const jobRunning = () => useJobs.getState().jobs.some(isActive);
 
 /** Re-reads what the store may have changed; bursts of events (a running import) collapse into one. */
 function refreshSamples(): void {
   if (refreshTimer) return;
-  refreshTimer = setTimeout(() => {
-    refreshTimer = null;
-    if (!useProject.getState().project) return;
-    invalidateSummaries();
-    void useBrowser
-      .getState()
-      .reload()
-      .then(() => {
-        void useProject.getState().refreshProject();
-        void useTaxonomy.getState().load();
-        void useReview.getState().refreshStats();
-      });
-  }, SETTLE_MS);
+  refreshTimer = setTimeout(
+    () => {
+      refreshTimer = null;
+      if (!useProject.getState().project) return;
+      invalidateSummaries();
+      void useBrowser
+        .getState()
+        .reload()
+        .then(() => {
+          void useProject.getState().refreshProject();
+          void useTaxonomy.getState().load();
+          void useReview.getState().refreshStats();
+        });
+    },
+    jobRunning() ? BUSY_SETTLE_MS : SETTLE_MS,
+  );
 }
 
 /** Re-reads the open image's label, then drops the streamed answer: the stored texts replace it without a gap. */
