@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { afterPaint } from './browser';
+import { stage } from './viewer';
 
 export type TokenPacer = {
   /** The `inference:token` events delivered to the page for this image so far. */
@@ -94,4 +96,19 @@ export function changedPixels(a: Raw, b: Raw, tolerance = 24): { count: number; 
     }
   }
   return { count, box };
+}
+
+/**
+ * Share of the stage's pixels the heatmap tints: the stage shot with the map, then without it
+ * (H), then H again to leave the view as it was. The cursor is moved away first.
+ */
+export async function heatmapShare(page: Page): Promise<number> {
+  await page.mouse.move(1, 1);
+  await afterPaint(page);
+  const withMap = await rawShot(stage(page));
+  await page.keyboard.press('h');
+  await afterPaint(page);
+  const withoutMap = await rawShot(stage(page));
+  await page.keyboard.press('h');
+  return changedPixels(withMap, withoutMap).count / (withMap.width * withMap.height);
 }
