@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DefectTypeId, JobId, RegionId, SampleId } from './ids';
 import { Shape } from './geometry';
+import { REVIEW_STATES } from './review-states';
 
 export const Verdict = z.enum(['OK', 'NG', 'unsure']);
 export type Verdict = z.infer<typeof Verdict>;
@@ -9,7 +10,7 @@ export const Split = z.enum(['train', 'val', 'test']);
 export type Split = z.infer<typeof Split>;
 
 /** What the queue shows at a glance for each image. */
-export const ReviewState = z.enum(['unreviewed', 'ok', 'ng', 'corrected', 'audit', 'error']);
+export const ReviewState = z.enum(REVIEW_STATES);
 export type ReviewState = z.infer<typeof ReviewState>;
 
 export const ImportFormat = z.enum([

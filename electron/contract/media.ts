@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Images never travel through the API table: each transport serves them from its own URL space
  * (Electron: the `mau-media:` protocol; HTTP: `/media/`), addressed by kind and sample id.
@@ -12,8 +10,12 @@ import { z } from 'zod';
  * - preview: a screen-sized JPEG of an 8-bit image larger than the screen (see needsPreview), shown
  *   while the full `image` still travels and decodes
  */
-export const MediaKind = z.enum(['image', 'thumb', 'raw', 'heatmap', 'preview']);
-export type MediaKind = z.infer<typeof MediaKind>;
+export const MEDIA_KINDS = ['image', 'thumb', 'raw', 'heatmap', 'preview'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+export function isMediaKind(value: unknown): value is MediaKind {
+  return (MEDIA_KINDS as readonly unknown[]).includes(value);
+}
 
 /** The longer side of a `preview`: about a desktop screen, what the viewer shows when fitted. */
 export const PREVIEW_MAX_SIDE = 1920;
@@ -36,10 +38,10 @@ export function mediaPath(kind: MediaKind, sampleId: number, version?: string): 
 export function parseMediaPath(path: string): { kind: MediaKind; sampleId: number } | null {
   const match = /^\/?([a-z]+)\/(\d+)$/.exec(path.split('?')[0] ?? '');
   if (!match) return null;
-  const kind = MediaKind.safeParse(match[1]);
+  const kind = match[1];
   const sampleId = Number(match[2]);
-  if (!kind.success || !Number.isSafeInteger(sampleId) || sampleId <= 0) return null;
-  return { kind: kind.data, sampleId };
+  if (!isMediaKind(kind) || !Number.isSafeInteger(sampleId) || sampleId <= 0) return null;
+  return { kind, sampleId };
 }
 
 export function encodeRawHeader(h: RawImageHeader): Uint8Array {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Errors cross process boundaries as data: Electron forwards only an Error's message, and HTTP
  * has no exceptions at all, so every transport carries this envelope instead of throwing.
@@ -17,12 +15,8 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const ApiErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  details: z.array(z.string()).optional(),
-});
-export type ApiError = z.infer<typeof ApiErrorSchema>;
+// Plain types, no schema: the renderer's first screen loads this file, and zod is not in it.
+export type ApiError = { code: ErrorCode; message: string; details?: string[] };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

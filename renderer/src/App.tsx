@@ -5,7 +5,7 @@ import { useEvaluation } from './evaluation/evaluationStore';
 import { StatusBar } from './components/StatusBar';
 import { ToastHost } from './components/ToastHost';
 import { FinetuneHost } from './finetune/FinetuneDialog';
-import { ModelsDialogHost } from './models/ModelsDialog';
+import { ModelsDialogHost } from './models/ModelsDialogHost';
 import { handleKey } from './keys/dispatcher';
 import { useKeys } from './keys/useKeys';
 import { ProjectPicker } from './picker/ProjectPicker';

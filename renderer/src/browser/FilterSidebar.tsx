@@ -1,5 +1,5 @@
 import { ToastHost } from '../components/ToastHost';
-import { ReviewState } from '../../../electron/contract';
+import { isReviewState } from '../../../electron/contract/review-states';
 import { reviewStateLabel } from '../lib/colors';
 import { useBrowser } from '../stores/browserStore';
 import { FacetGroup } from './FacetGroup';
@@ -36,10 +36,7 @@ export function FilterSidebar() {
               facet="reviewStates"
               items={facets.reviewStates}
               label={(v) => reviewStateLabel[v] ?? v}
-              marker={(v) => {
-                const state = ReviewState.safeParse(v);
-                return state.success ? <StateDot state={state.data} /> : null;
-              }}
+              marker={(v) => (isReviewState(v) ? <StateDot state={v} /> : null)}
             />
             <FacetGroup title="Split" facet="splits" items={facets.splits} label={none('split')} />
             <FacetGroup title="Source" facet="sources" items={facets.sources} />

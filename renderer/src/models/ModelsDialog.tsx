@@ -1,5 +1,4 @@
 import { Dialog } from '../components/Dialog';
-import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AddFolderForm } from './AddFolderForm';
 import { ImportOnnxForm } from './ImportOnnxForm';
 import { ModelsMessage } from './ModelsMessage';
@@ -28,16 +27,5 @@ export function ModelsDialog() {
         <RunJobs />
       </div>
     </Dialog>
-  );
-}
-
-/** Mounted once by the app; the dialog is there while the store says it is open. */
-export function ModelsDialogHost() {
-  const open = useModels((s) => s.open);
-  if (!open) return null;
-  return (
-    <ErrorBoundary panel="models">
-      <ModelsDialog />
-    </ErrorBoundary>
   );
 }

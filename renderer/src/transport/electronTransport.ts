@@ -1,6 +1,6 @@
-import { createClient } from '../../../electron/contract';
+import { createClient } from '../../../electron/contract/client';
 import type { MauBridge, Transport } from './types';
-import { validateEvent } from './validateEvent';
+import { orderedValidation } from './orderedValidation';
 
 export function electronTransport(bridge: MauBridge): Transport {
   return {
@@ -9,10 +9,8 @@ export function electronTransport(bridge: MauBridge): Transport {
     mediaUrl: (kind, id, version) => bridge.mediaUrl(kind, id, version),
     onEvent(listener) {
       // The bridge's payloads are typed, but they crossed a process boundary: check them anyway.
-      return bridge.onEvent(({ event: name, payload }) => {
-        const event = validateEvent(name, payload);
-        if (event) listener(event);
-      });
+      const receive = orderedValidation(listener);
+      return bridge.onEvent(({ event: name, payload }) => receive(name, payload));
     },
     // IPC cannot drop while the window lives.
     onConnection(listener) {

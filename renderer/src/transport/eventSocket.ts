@@ -1,5 +1,5 @@
 import type { AppEvent, ConnectionState } from './types';
-import { validateEvent } from './validateEvent';
+import { orderedValidation } from './orderedValidation';
 
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
@@ -14,6 +14,7 @@ export function openEventSocket(
   let delay = MIN_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  const receive = orderedValidation(onEvent);
 
   const connect = () => {
     onState('connecting');
@@ -31,8 +32,7 @@ export function openEventSocket(
         return;
       }
       const { event, payload } = (data ?? {}) as { event?: unknown; payload?: unknown };
-      const valid = validateEvent(event, payload);
-      if (valid) onEvent(valid);
+      receive(event, payload);
     };
     socket.onclose = () => {
       socket = null;

@@ -1,4 +1,5 @@
-import { fail, type Invoke, type Result } from '../../../electron/contract';
+import type { Invoke } from '../../../electron/contract/client';
+import { fail, type Result } from '../../../electron/contract/result';
 
 function isResult(body: unknown): body is Result<unknown> {
   return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';

@@ -1,4 +1,5 @@
-import { createClient, mediaPath } from '../../../electron/contract';
+import { createClient } from '../../../electron/contract/client';
+import { mediaPath } from '../../../electron/contract/media';
 import { openEventSocket } from './eventSocket';
 import { httpInvoke } from './httpInvoke';
 import { listenerSet } from './listeners';

@@ -1,4 +1,4 @@
-import { decodeRawHeader, RAW_HEADER_BYTES, type RawImageHeader } from '../../../electron/contract';
+import { decodeRawHeader, RAW_HEADER_BYTES, type RawImageHeader } from '../../../electron/contract/media';
 
 export type RawPixels = RawImageHeader & { data: Uint16Array | Uint8Array };
 

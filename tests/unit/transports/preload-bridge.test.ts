@@ -36,6 +36,9 @@ describe('preload: the bridge', () => {
       expect(await bridge.invoke(method, { x: 1 })).toEqual({ ok: true, value: `mau:${method}` });
     }
     expect(invoked).toHaveLength(methods.length * 2);
+    // The client answers only `domain:verb` names: it is no thenable, so it can be awaited or returned.
+    expect((bridge.api as unknown as { then?: unknown }).then).toBeUndefined();
+    expect(await Promise.resolve(bridge.api)).toBe(bridge.api);
   });
 
   it('refuses names outside the table without sending them', async () => {
