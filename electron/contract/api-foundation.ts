@@ -61,9 +61,19 @@ export const foundationApi = {
     output: z.object({ total: z.number().int().nonnegative(), problems: z.array(Problem) }),
   },
 
+  /**
+   * The filter's ids in display order and how many there are. With `limit`, only the first
+   * `limit` ids: enough for a first screen of a big project while the whole list follows.
+   */
   'samples:ids': {
-    input: z.object({ filter: SampleFilter.default({}), sort: SampleSort.default('path') }).strict(),
-    output: z.object({ ids: z.array(SampleId) }),
+    input: z
+      .object({
+        filter: SampleFilter.default({}),
+        sort: SampleSort.default('path'),
+        limit: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict(),
+    output: z.object({ ids: z.array(SampleId), total: z.number().int().nonnegative() }),
   },
   'samples:page': {
     input: z.object({ ids: z.array(SampleId).max(1000) }).strict(),

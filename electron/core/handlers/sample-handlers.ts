@@ -5,9 +5,15 @@ export function sampleHandlers(
   session: ProjectSession,
 ): Pick<Handlers, 'samples:ids' | 'samples:page' | 'samples:facets' | 'samples:get' | 'taxonomy:get'> {
   return {
-    'samples:ids': ({ filter, sort }) => ({
-      ids: session.require().sampleIds(filter, sort).map(asSampleId),
-    }),
+    'samples:ids': ({ filter, sort, limit }) => {
+      const store = session.require();
+      if (limit !== undefined) {
+        const head = store.sampleIdsHead(filter, sort, limit);
+        return { ids: head.ids.map(asSampleId), total: head.total };
+      }
+      const ids = store.sampleIds(filter, sort).map(asSampleId);
+      return { ids, total: ids.length };
+    },
     'samples:page': ({ ids }) => session.require().samplePage(ids),
     'samples:facets': ({ filter }) => session.require().facets(filter),
     'samples:get': ({ id }) => {

@@ -183,6 +183,10 @@ export class ProjectStore {
   sampleMediaSource(id: number): queries.SampleMediaSource | undefined {
     return queries.sampleMediaSource(this.db, id);
   }
+  sampleIdsHead(filter: SampleFilter, sort: SampleSort, limit: number): { ids: number[]; total: number } {
+    return queries.sampleIdsHead(this.db, filter, sort, limit);
+  }
+
   sampleCount(): number {
     return queries.sampleCount(this.db);
   }

@@ -5,6 +5,9 @@ import { jsonList } from './sql';
 export const SAMPLE_FROM = 'samples s LEFT JOIN labels l ON l.sample_id = s.id';
 /** The same, reading samples in table order (rowid lookups still allowed), for whole-table passes. */
 export const SAMPLE_FROM_SCAN = 'samples s NOT INDEXED LEFT JOIN labels l ON l.sample_id = s.id';
+/** A whole-table pass that needs only the columns of samples_facets (category, source, split, error). */
+export const SAMPLE_FROM_FACETS =
+  'samples s INDEXED BY samples_facets LEFT JOIN labels l ON l.sample_id = s.id';
 
 /** What the queue shows: an unreadable file is 'error' whatever its review state underneath. */
 export const REVIEW_STATE_SQL = `CASE WHEN s.error IS NOT NULL THEN 'error' ELSE coalesce(l.review_state, 'unreviewed') END`;

@@ -13,7 +13,7 @@ import { FinetuneButton } from '../finetune/FinetuneButton';
 export function BrowserToolbar() {
   const project = useProject((s) => s.project);
   const closeProject = useProject((s) => s.close);
-  const shown = useBrowser((s) => s.ids.length);
+  const shown = useBrowser((s) => s.total);
   const loaded = useBrowser((s) => s.loaded);
   const loading = useBrowser((s) => s.loading);
   const total = useBrowser((s) => s.facets?.projectTotal ?? project?.sampleCount ?? 0);

@@ -10,10 +10,17 @@ import { ThumbTile } from './ThumbTile';
 
 const FETCH_SETTLE_MS = 40;
 
+/** The list indexes one row of the grid shows. */
+function rowIndexes(row: number, columns: number, count: number): number[] {
+  const first = row * columns;
+  return Array.from({ length: Math.max(0, Math.min(columns, count - first)) }, (_, i) => first + i);
+}
+
 export function ThumbGrid() {
   const scroller = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(scroller);
   const ids = useBrowser((s) => s.ids);
+  const total = useBrowser((s) => s.total);
   const selected = useBrowser((s) => s.selected);
   const select = useBrowser((s) => s.select);
   const setColumns = useBrowser((s) => s.setColumns);
@@ -21,7 +28,8 @@ export function ThumbGrid() {
   const generation = useSampleCache((s) => s.generation);
   const openSample = useViewer((s) => s.open);
   const { columns, tileWidth, rowHeight } = gridGeometry(width);
-  const rows = Math.ceil(ids.length / columns);
+  // Rows for every match, also those whose ids are still on their way: the scroll bar is right at once.
+  const rows = Math.ceil(Math.max(total, ids.length) / columns);
 
   // The virtualizer keeps its own mutable state; this component is simply not memoised by the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -105,8 +113,9 @@ export function ThumbGrid() {
               columnGap: GRID_GAP,
             }}
           >
-            {ids.slice(row.index * columns, (row.index + 1) * columns).map((id, i) => {
-              const index = row.index * columns + i;
+            {rowIndexes(row.index, columns, Math.max(total, ids.length)).map((index) => {
+              const id = ids[index];
+              if (id === undefined) return <div key={`pending-${index}`} className="tile tile--pending" />;
               return (
                 <ThumbTile
                   key={id}

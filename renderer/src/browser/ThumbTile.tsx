@@ -5,6 +5,7 @@ import { getSummary, useSampleCache } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { transport } from '../transport/current';
 import { StateDot } from './StateDot';
+import { trackThumb } from './thumbLoads';
 import { VerdictBadge } from './VerdictBadge';
 
 type Props = {
@@ -21,13 +22,16 @@ const MAX_CHIPS = 2;
  * A tile scrolled past before its thumbnail arrived stops asking for it: removing `src` aborts
  * the request, so a fast scroll does not queue hundreds of thumbnails ahead of the screen's.
  */
-function abortUnfinished(img: HTMLImageElement | null): (() => void) | undefined {
+function thumbRef(img: HTMLImageElement | null): (() => void) | undefined {
   if (!img) return undefined;
+  const untrack = trackThumb(img);
   // After the commit: only a tile really gone is out of the document (Strict Mode's rehearsal
   // of an unmount leaves it in place, and its image must keep loading).
   return () =>
     queueMicrotask(() => {
-      if (!img.isConnected && !img.complete) img.removeAttribute('src');
+      if (img.isConnected || img.complete) return;
+      img.removeAttribute('src');
+      untrack?.();
     });
 }
 
@@ -53,7 +57,7 @@ export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect
           <span className="tile__noimg">{sample?.error ?? 'no preview'}</span>
         ) : (
           <img
-            ref={abortUnfinished}
+            ref={thumbRef}
             src={transport().mediaUrl('thumb', id)}
             alt=""
             loading="lazy"

@@ -6,7 +6,7 @@ import { packOptionLabel } from './packLabel';
 /** Which pack (and optionally a second to compare), which images, and Run / Cancel. */
 export function RunForm({ running }: { running: boolean }) {
   const { packs, packA, packB, scope, choose, run, cancel } = useEvaluation();
-  const filtered = useBrowser((s) => s.ids.length);
+  const filtered = useBrowser((s) => s.total);
   const filterActive = useBrowser((s) => Object.keys(s.filter).length > 0);
   if (packs === null) return <p className="muted">Reading the model packs…</p>;
   if (packs.length === 0)

@@ -9,7 +9,7 @@ import { scopeAvailable, type ProviderChoice, type RunScope } from './runRequest
 /** Which images, on which provider, and whether to redo images this version already predicted. */
 export function RunForm({ pack }: { pack: ModelPackInfo }) {
   const { context, scope, provider, force, busy, set, run } = useModels();
-  const filtered = useBrowser((s) => s.ids.length);
+  const filtered = useBrowser((s) => s.total);
   const total = useProject((s) => s.project?.sampleCount ?? 0);
   const scopes: { scope: RunScope; label: string }[] = [
     {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Facets, SampleFilter, SampleId, SampleSort } from '../../../electron/contract';
 import { call } from '../lib/call';
+import { whenThumbsSettled } from '../browser/thumbLoads';
 import { ensureSummaries } from './sampleCache';
 
 export type FacetKey = Exclude<keyof SampleFilter, 'search'>;
@@ -10,6 +11,8 @@ type BrowserStore = {
   sort: SampleSort;
   /** The current filter's order; the grid and the viewer's next/previous both walk it. */
   ids: SampleId[];
+  /** How many images the filter matches: more than `ids` holds while only its head is in. */
+  total: number;
   loaded: boolean;
   loading: boolean;
   facets: Facets | null;
@@ -18,7 +21,10 @@ type BrowserStore = {
   toggle(key: FacetKey, value: string): void;
   setSearch(search: string): void;
   clearFilter(): void;
-  /** Re-reads the ids; resolves once the first screen's rows are in (the facet counts follow). */
+  /**
+   * Re-reads the ids; resolves once the first screen's rows (and, for a list read from the top,
+   * the rest of its ids) are in; the facet counts follow.
+   */
   reload(): Promise<void>;
   select(index: number): void;
   setColumns(columns: number): void;
@@ -28,20 +34,34 @@ let request = 0;
 
 /** More ids than any screen shows tiles, around the one the grid will scroll to. */
 const FIRST_SCREEN = 160;
+/**
+ * A list read from the top (nothing to keep in view) first asks for this many ids: a few
+ * screens, answered at once, where a big project's whole list takes a few hundred ms to read
+ * and send. The rest follows once the first screen's thumbnails are in.
+ */
+const HEAD_IDS = 500;
+/** The whole list is not held back longer than this for thumbnails that are slow to come. */
+const THUMBS_WAIT_MS = 1_500;
 
 function firstScreen(ids: readonly SampleId[], selected: number): readonly SampleId[] {
   const from = Math.max(0, selected - FIRST_SCREEN / 2);
   return ids.slice(from, from + FIRST_SCREEN);
 }
 
-export const useBrowser = create<BrowserStore>((set, get) => ({
+/** What a project's list starts from, and returns to when another project opens. */
+const EMPTY_LIST = {
   filter: {},
-  sort: 'path',
   ids: [],
+  total: 0,
   loaded: false,
   loading: false,
   facets: null,
   selected: -1,
+} satisfies Partial<BrowserStore>;
+
+export const useBrowser = create<BrowserStore>((set, get) => ({
+  ...EMPTY_LIST,
+  sort: 'path',
   columns: 1,
   toggle(key, value) {
     const current = (get().filter[key] ?? []) as string[];
@@ -68,16 +88,25 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
     set({ loading: true });
     // The server answers one query at a time, so the order of asking is the order of answers:
     // the ids, then the rows of the first screen, and only then the slower facet counts.
-    const ids = await call('browser', 'samples:ids', { filter, sort }, 'Cannot list the images');
+    const limit = keep === undefined ? { limit: HEAD_IDS } : {};
+    const listed = await call('browser', 'samples:ids', { filter, sort, ...limit }, 'Cannot list the images');
     // A newer filter was asked for while this one was in flight.
     if (mine !== request) return;
-    const nextIds = ids?.ids ?? oldIds;
+    const nextIds = listed?.ids ?? oldIds;
     const kept = keep === undefined ? -1 : nextIds.indexOf(keep);
     const nextSelected = kept >= 0 ? kept : nextIds.length ? 0 : -1;
     const firstRows = ensureSummaries(firstScreen(nextIds, nextSelected));
-    set({ ids: nextIds, loaded: true, loading: false, selected: nextSelected });
+    const total = listed?.total ?? nextIds.length;
+    set({ ids: nextIds, total, loaded: true, loading: false, selected: nextSelected });
     await firstRows;
     if (mine !== request) return;
+    if (nextIds.length < total) {
+      await whenThumbsSettled(THUMBS_WAIT_MS);
+      if (mine !== request) return;
+      const all = await call('browser', 'samples:ids', { filter, sort }, 'Cannot list the images');
+      if (mine !== request) return;
+      if (all) set({ ids: all.ids, total: all.total });
+    }
     // The sidebar fills when the counts come; the caller does not wait for them.
     void call('filters', 'samples:facets', { filter }, 'Cannot count the images per filter').then(
       (facets) => {
@@ -97,5 +126,5 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
 
 export function resetBrowser(): void {
   request++;
-  useBrowser.setState({ filter: {}, ids: [], loaded: false, loading: false, facets: null, selected: -1 });
+  useBrowser.setState(EMPTY_LIST);
 }

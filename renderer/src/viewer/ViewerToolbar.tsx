@@ -17,7 +17,7 @@ function Position() {
   const index = useReview((s) => s.index);
   const queued = useReview((s) => s.ids.length);
   const selected = useBrowser((s) => s.selected);
-  const count = useBrowser((s) => s.ids.length);
+  const count = useBrowser((s) => s.total);
   const at = reviewing ? index : selected;
   const total = reviewing ? queued : count;
   return (

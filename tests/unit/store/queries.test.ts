@@ -215,6 +215,26 @@ describe('filter panel counts', () => {
     for (const filter of filters)
       expect(store.facets(filter).total).toBe(store.sampleIds(filter, 'path').length);
   });
+
+  it('gives the head of any list in the same order, with how many match in all', () => {
+    const filters: SampleFilter[] = [
+      {},
+      { verdicts: ['OK', 'none'] },
+      { reviewStates: ['unreviewed'] },
+      { search: 'S1' },
+      { defectTypes: ['crazing', 'pitting'], sources: ['neu-det', 'bsdata'] },
+    ];
+    for (const filter of filters)
+      for (const sort of ['path', 'imported', 'source'] as const) {
+        const all = store.sampleIds(filter, sort);
+        expect(all.length).toBeGreaterThan(0);
+        for (const limit of [1, 2, all.length, all.length + 5])
+          expect(store.sampleIdsHead(filter, sort, limit)).toEqual({
+            ids: all.slice(0, limit),
+            total: all.length,
+          });
+      }
+  });
 });
 
 describe('an empty project', () => {

@@ -219,6 +219,12 @@ describe('server over the real core', () => {
         context.sampleIds = (value as { ids: SampleId[] }).ids;
         writePredictionsFile(predictionsFile);
         expect(context.sampleIds).toHaveLength(expected.verdicts.NG ?? 0);
+        expect(value).toMatchObject({ total: context.sampleIds.length });
+        const head = await postJson(server.url, 'samples:ids', { filter: { verdicts: ['NG'] }, limit: 2 });
+        expect(head.json).toEqual({
+          ok: true,
+          value: { ids: context.sampleIds.slice(0, 2), total: context.sampleIds.length },
+        });
       }
       if (method === 'samples:facets') expect(value).toMatchObject({ projectTotal: expected.count });
     }
