@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type MethodTable } from './api-common';
 import { PackId } from './api-inference';
 import { Problem, SampleFilter } from './domain';
-import { JobId } from './ids';
+import { JobId, SampleId } from './ids';
 
 /** A pack by id, or by the name (and version) its predictions carry (imported ones included). */
 export const EvaluatedModel = z.union([
@@ -21,6 +21,8 @@ export const EvaluationStart = z
     model: EvaluatedModel,
     /** Which images (default: all). */
     filter: SampleFilter.default({}),
+    /** Only these images (and of them, those the filter passes): e.g. a fine-tune's held-out ones. */
+    sampleIds: z.array(SampleId).max(1_000_000).optional(),
     /**
      * Decision threshold on the image score for accuracy, overkill and escape. Default: the
      * pack's own `thresholds.image` when its manifest is known here, else 0.5.

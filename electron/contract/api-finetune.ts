@@ -3,7 +3,7 @@ import { Path, type MethodTable } from './api-common';
 import { SliceMetrics } from './api-evaluation';
 import { PackId } from './api-inference';
 import { SampleFilter } from './domain';
-import { JobId } from './ids';
+import { JobId, SampleId } from './ids';
 
 export const FinetuneStart = z
   .object({
@@ -44,6 +44,8 @@ export const FinetuneReport = z.object({
   trainingMs: z.number().nonnegative(),
   /** Held-out (test split) images both packs were run on and scored against. */
   heldOut: Count,
+  /** Which they are, so the evaluation screen can score the two packs on exactly these. */
+  heldOutIds: z.array(SampleId),
   comparison: z.object({ base: EvaluationSummary, tuned: EvaluationSummary }),
 });
 export type FinetuneReport = z.infer<typeof FinetuneReport>;

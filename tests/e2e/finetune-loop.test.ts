@@ -190,7 +190,12 @@ describe('the label → export → fine-tune → evaluate loop', () => {
         .filter((j) => j.kind === 'evaluation' && j.state === 'done')
         .map((j) => api<EvaluationReport>('eval:report', { jobId: j.id })),
     );
-    // Only the held-out images have predictions of both packs: the screen scores the same images.
+    // The screen scores exactly the report's held-out images (chosen as its scope), no others.
+    expect(await page.getByTestId('eval-scope-list').isChecked()).toBe(true);
+    expect(await page.getByTestId('eval-scope-list').locator('..').textContent()).toContain(
+      `The ${report.heldOut} images held out by the fine-tune of ${report.tuned.name}`,
+    );
+    expect(evaluations.map((r) => r.selected)).toEqual([report.heldOut, report.heldOut]);
     expect(evaluations.map((r) => r.evaluated)).toEqual([report.heldOut, report.heldOut]);
     for (const slot of ['a', 'b']) {
       expect(await pathPoints(page.getByTestId(`eval-chart-roc-${slot}`), 'path.curve')).toBeGreaterThan(2);

@@ -11,7 +11,7 @@ import { Slices } from './slices';
 import { textScores } from './text-scores';
 import { triage } from './triage';
 
-export type EvaluationOptions = Omit<EvaluationStart, 'model' | 'threshold'> & {
+export type EvaluationOptions = Omit<EvaluationStart, 'model' | 'threshold' | 'sampleIds'> & {
   pack: EvaluatedPack;
   threshold: number;
   /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FinetuneReport, FinetuneStart } from '../../contract/api-finetune';
 import { asPackId } from '../../contract/api-inference';
+import { asSampleId } from '../../contract/ids';
 import type { EventBus } from '../event-bus';
 import { exportProject } from '../exchange';
 import type { JobContext } from '../jobs/job-manager';
@@ -114,6 +115,7 @@ export async function runFinetune(
       steps,
       trainingMs,
       heldOut: heldOut.length,
+      heldOutIds: heldOut.map(asSampleId),
       comparison,
     };
   } catch (error) {

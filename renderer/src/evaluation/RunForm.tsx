@@ -1,11 +1,30 @@
 import { useBrowser } from '../stores/browserStore';
 import { formatCount } from '../lib/format';
-import { useEvaluation } from './evaluationStore';
+import { useEvaluation, type Scope } from './evaluationStore';
 import { packOptionLabel } from './packLabel';
+
+/** One "Images" radio button: which images the packs are scored on. */
+function ScopeChoice({ scope, label, disabled }: { scope: Scope; label: string; disabled?: boolean }) {
+  const checked = useEvaluation((s) => s.scope === scope);
+  const choose = useEvaluation((s) => s.choose);
+  return (
+    <label className="check">
+      <input
+        type="radio"
+        name="eval-scope"
+        checked={checked}
+        disabled={disabled}
+        onChange={() => choose({ scope })}
+        data-testid={`eval-scope-${scope}`}
+      />
+      {label}
+    </label>
+  );
+}
 
 /** Which pack (and optionally a second to compare), which images, and Run / Cancel. */
 export function RunForm({ running }: { running: boolean }) {
-  const { packs, packA, packB, scope, choose, run, cancel } = useEvaluation();
+  const { packs, packA, packB, list, choose, run, cancel } = useEvaluation();
   const filtered = useBrowser((s) => s.total);
   const filterActive = useBrowser((s) => Object.keys(s.filter).length > 0);
   if (packs === null) return <p className="muted">Reading the model packs…</p>;
@@ -60,27 +79,15 @@ export function RunForm({ running }: { running: boolean }) {
       </label>
       <fieldset className="eval-form__scope">
         <legend className="field__label">Images</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="eval-scope"
-            checked={scope === 'all'}
-            onChange={() => choose({ scope: 'all' })}
-            data-testid="eval-scope-all"
-          />
-          All images
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="eval-scope"
-            checked={scope === 'filter'}
-            disabled={!filterActive}
-            onChange={() => choose({ scope: 'filter' })}
-            data-testid="eval-scope-filter"
-          />
-          Current filter{filterActive ? ` (${formatCount(filtered)} images)` : ' (none set)'}
-        </label>
+        <ScopeChoice scope="all" label="All images" />
+        <ScopeChoice
+          scope="filter"
+          disabled={!filterActive}
+          label={`Current filter${filterActive ? ` (${formatCount(filtered)} images)` : ' (none set)'}`}
+        />
+        {list && (
+          <ScopeChoice scope="list" label={`The ${formatCount(list.ids.length)} images ${list.label}`} />
+        )}
       </fieldset>
       <div className="eval-form__actions">
         <button

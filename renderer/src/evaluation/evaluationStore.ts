@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { JobId, SampleFilter } from '../../../electron/contract';
+import type { JobId, SampleFilter, SampleId } from '../../../electron/contract';
 import type { EvaluationReport } from '../../../electron/contract/api-evaluation';
 import type { ModelPackInfo } from '../../../electron/contract/api-inference';
 import { call } from '../lib/call';
@@ -8,7 +8,9 @@ import { useJobs } from '../stores/jobsStore';
 import { useProject } from '../stores/projectStore';
 
 export type Slot = 'a' | 'b';
-export type Scope = 'all' | 'filter';
+export type Scope = 'all' | 'filter' | 'list';
+/** A fixed list of images to score on (a fine-tune's held-out split), and how to name it. */
+export type ScopeList = { ids: SampleId[]; label: string };
 
 /** One pack's evaluation run: started (job), then its report or why there is none. */
 export type Run = {
@@ -28,18 +30,26 @@ type EvaluationStore = {
   /** Empty: no second pack to compare. */
   packB: string;
   scope: Scope;
+  /** What scope 'list' means; null when nothing offered one. */
+  list: ScopeList | null;
   runs: Partial<Record<Slot, Run>>;
   show(open: boolean): void;
   loadPacks(): Promise<void>;
-  choose(patch: Partial<Pick<EvaluationStore, 'packA' | 'packB' | 'scope'>>): void;
+  choose(patch: Partial<Pick<EvaluationStore, 'packA' | 'packB' | 'scope' | 'list'>>): void;
   run(): Promise<void>;
   cancel(): void;
 };
 
-const initial = { packs: null, packA: '', packB: '', scope: 'all' as Scope, runs: {} };
+const initial = { packs: null, packA: '', packB: '', scope: 'all' as Scope, list: null, runs: {} };
+
+type Images = { filter: SampleFilter; sampleIds?: SampleId[] };
 
 /** Scope "current filter": the grid's filter as it is when Run is pressed. */
-const filterFor = (scope: Scope): SampleFilter => (scope === 'filter' ? useBrowser.getState().filter : {});
+function imagesFor(scope: Scope, list: ScopeList | null): Images {
+  if (scope === 'filter') return { filter: useBrowser.getState().filter };
+  if (scope === 'list' && list) return { filter: {}, sampleIds: list.ids };
+  return { filter: {} };
+}
 
 export const useEvaluation = create<EvaluationStore>((set, get) => ({
   open: false,
@@ -65,13 +75,13 @@ export const useEvaluation = create<EvaluationStore>((set, get) => ({
     set(patch);
   },
   async run() {
-    const { packA, packB, scope } = get();
+    const { packA, packB, scope, list } = get();
     const slots: [Slot, string][] = [['a', packA]];
     if (packB && packB !== packA) slots.push(['b', packB]);
     const seq = ++runCount;
     set({ runs: Object.fromEntries(slots.map(([slot, packId]) => [slot, emptyRun(seq, packId)])) });
-    const filter = filterFor(scope);
-    await Promise.all(slots.map(([slot, packId]) => startRun(slot, seq, packId, filter)));
+    const images = imagesFor(scope, list);
+    await Promise.all(slots.map(([slot, packId]) => startRun(slot, seq, packId, images)));
   },
   cancel() {
     for (const run of Object.values(get().runs)) {
@@ -97,11 +107,11 @@ function patchRun(slot: Slot, seq: number, patch: Partial<Run>): void {
   });
 }
 
-async function startRun(slot: Slot, seq: number, packId: string, filter: SampleFilter): Promise<void> {
+async function startRun(slot: Slot, seq: number, packId: string, images: Images): Promise<void> {
   const started = await call(
     'app',
     'eval:start',
-    { model: packId as never, filter },
+    { model: packId as never, ...images },
     'Cannot start the evaluation',
   );
   if (!started) return patchRun(slot, seq, { error: 'The evaluation did not start' });

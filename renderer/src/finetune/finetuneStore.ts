@@ -111,7 +111,19 @@ export const useFinetune = create<FinetuneStore>((set, get) => ({
     const report = get().run?.report;
     if (!report) return;
     const evaluation = useEvaluation.getState();
-    evaluation.choose({ packA: report.comparison.base.packId, packB: report.tuned.packId, scope: 'all' });
+    // Scored on the same held-out images as the report, so the screen's numbers are the report's.
+    const list = report.heldOutIds.length
+      ? {
+          ids: report.heldOutIds,
+          label: `held out by the fine-tune of ${report.tuned.name} ${report.tuned.version}`,
+        }
+      : null;
+    evaluation.choose({
+      packA: report.comparison.base.packId,
+      packB: report.tuned.packId,
+      scope: list ? 'list' : 'all',
+      list,
+    });
     set({ open: false });
     evaluation.show(true);
     void evaluation.run();

@@ -136,6 +136,17 @@ describe('evaluating a model pack against the BSData fixture labels', () => {
     expect(report.regions.truth).toBeGreaterThanOrEqual(report.total.ng);
   });
 
+  it("scores only a given list of images when asked (a fine-tune's held-out ones)", async () => {
+    const { ids } = await t.call('samples:ids', { filter: { verdicts: ['NG'] } });
+    const chosen = ids.slice(0, 3);
+    const started = await t.call('eval:start', { model: { name: 'anomalib-v2' }, sampleIds: chosen });
+    expect(await waitForJob(t.call, started.jobId)).toMatchObject({ state: 'done' });
+    const scoped = await t.call('eval:report', { jobId: started.jobId });
+    expect(scoped.selected).toBe(chosen.length);
+    expect(scoped.evaluated + scoped.skipped).toBe(chosen.length);
+    expect(scoped.total.ng).toBe(scoped.evaluated);
+  });
+
   it('refuses a pack with no predictions here and a report of an unknown job, naming them', async () => {
     await expect(t.failure('eval:start', { model: { name: 'no-such-pack' } })).resolves.toMatch(
       /NOT_FOUND no model pack no-such-pack in this project \(packs here: anomalib-v2@0\.1\.0\)/,

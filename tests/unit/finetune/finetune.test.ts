@@ -88,6 +88,11 @@ describe('fine-tuning a mau-gpt pack on the project labels', () => {
     expect(report.steps).toBe(6);
     expect(report.data.train).toBeGreaterThan(0);
     expect(report.heldOut).toBeGreaterThan(0);
+    expect(report.heldOutIds).toHaveLength(report.heldOut);
+    // the export's test split (by part and template), which need not be the split stored per image
+    const everything = await t.call('samples:ids', {});
+    expect(new Set(report.heldOutIds).size).toBe(report.heldOut);
+    expect(everything.ids).toEqual(expect.arrayContaining(report.heldOutIds));
     const { base, tuned } = report.comparison;
     expect(base.name).toBe('mau-gpt-tiny');
     expect(tuned.packId).toBe(report.tuned.packId);
