@@ -61,9 +61,12 @@ async function add(shape: Shape): Promise<void> {
 }
 
 async function reshape(target: Selection, shape: Shape): Promise<void> {
-  useTool.getState().set({ pending: { target, shape } });
+  const mine = { target, shape };
+  useTool.getState().set({ pending: mine });
   await useLabels.getState().apply((base) => reshapeCommand(base, target, shape));
-  useTool.getState().set({ pending: null });
+  // A held arrow key queues edits faster than they are saved: only the newest edit's answer
+  // ends the pending shape, else the next step would start from an older one and be lost.
+  if (useTool.getState().pending === mine) useTool.getState().set({ pending: null });
 }
 
 function refuse(message: string): void {
