@@ -6,10 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabelRegion, LabelState } from '../../electron/contract/review';
 import type { BoxShape, MaskShape } from '../../electron/contract';
 import { callApi } from './support/api';
-import { collectErrors, launchChromium } from './support/browser';
 import { projectWithFixture, sharedData } from './support/project';
 import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
-import { cameraOf, changes, clickImage, dragImage, waitForImage } from './support/viewer';
+import { distance, pixelAt } from './support/pixels';
+import { afterPaint, collectErrors, launchChromium } from './support/browser';
+import {
+  cameraOf,
+  changes,
+  clickImage,
+  dragImage,
+  pagePoint,
+  stage,
+  stagePoint,
+  waitForImage,
+} from './support/viewer';
 
 const UI_MS = 30_000;
 const root = resolve(import.meta.dirname, '../..');
@@ -89,7 +99,21 @@ describe('the select tool (V): click, drag, arrow keys, handles, undo', () => {
     await clickImage(page, [350, 310]);
     // The transformer's bottom-right handle sits on the mask's bounds corner.
     const corner: [number, number] = [painted.x + painted.w, painted.y + painted.h];
-    await changes(page, () => dragImage(page, corner, [corner[0] + 40, corner[1] + 20]));
+    const target: [number, number] = [corner[0] + 40, corner[1] + 20];
+    // While the handle is held, the stretched mask is already drawn: a point of the stroke's end,
+    // stretched with it, lands outside the stored mask and must change colour before the release.
+    const strokeEnd: [number, number] = [395, 318];
+    const stretchedEnd = await stagePoint(page, [
+      painted.x + ((strokeEnd[0] - painted.x) * (painted.w + 40)) / painted.w,
+      painted.y + ((strokeEnd[1] - painted.y) * (painted.h + 20)) / painted.h,
+    ]);
+    const before = await pixelAt(stage(page), ...stretchedEnd);
+    await page.mouse.move(...(await pagePoint(page, corner)));
+    await page.mouse.down();
+    await page.mouse.move(...(await pagePoint(page, target)), { steps: 6 });
+    await afterPaint(page);
+    expect(distance(before, await pixelAt(stage(page), ...stretchedEnd))).toBeGreaterThan(40);
+    await changes(page, () => page.mouse.up());
     const stretched = await shapeOf('mask');
     expect(stretched.x).toBe(painted.x);
     expect(stretched.y).toBe(painted.y);

@@ -152,4 +152,25 @@ describe('select tool', () => {
       { kind: 'update', target: region(1), shape: resized },
     ]);
   });
+
+  it('shows the shape live while the handles are dragged, and commits it once at the end', () => {
+    const mask: Shape = { kind: 'mask', x: 10, y: 10, w: 2, h: 2, rle: [0, 4] } as Shape;
+    const wider: Shape = { kind: 'mask', x: 10, y: 10, w: 4, h: 2, rle: [0, 8] } as Shape;
+    const widest: Shape = { kind: 'mask', x: 10, y: 10, w: 6, h: 2, rle: [0, 12] } as Shape;
+    const ctx = context(editing(3, mask));
+    const dragging = run(
+      [
+        { type: 'transforming', shape: wider },
+        at('move', [40, 40]),
+        at('up', [40, 40]),
+        { type: 'transforming', shape: widest },
+      ],
+      ctx,
+    );
+    expect(dragging.commands).toEqual([]);
+    expect(selectPreview(dragging.state)).toEqual({ target: region(3), shape: widest });
+    const done = run([{ type: 'transformed', shape: widest }], ctx, dragging.state);
+    expect(done.state).toEqual(selectIdle);
+    expect(done.commands).toEqual([{ kind: 'update', target: region(3), shape: widest }]);
+  });
 });

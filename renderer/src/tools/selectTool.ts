@@ -21,13 +21,15 @@ export type SelectToolState =
   | { kind: 'idle'; vertex: { target: Selection; index: number } | null }
   | { kind: 'pressing'; target: Selection; original: Shape; start: Pt }
   | { kind: 'moving'; target: Selection; original: Shape; start: Pt; current: Shape }
-  | { kind: 'vertex'; target: Selection; original: PolygonShape; index: number; current: PolygonShape };
+  | { kind: 'vertex'; target: Selection; original: PolygonShape; index: number; current: PolygonShape }
+  /** The resize handles are being dragged: `current` is drawn live in place of the stored shape. */
+  | { kind: 'resizing'; target: Selection; current: Shape };
 
 export const selectIdle: SelectToolState = { kind: 'idle', vertex: null };
 
 /** The shape being moved or reshaped, in place of the stored one, for the preview. */
 export function selectPreview(state: SelectToolState): { target: Selection; shape: Shape } | null {
-  if (state.kind === 'moving' || state.kind === 'vertex')
+  if (state.kind === 'moving' || state.kind === 'vertex' || state.kind === 'resizing')
     return { target: state.target, shape: state.current };
   return null;
 }
@@ -157,6 +159,10 @@ export function selectTool(
     case 'nudge':
       return state.kind === 'idle' && ctx.editable
         ? [state, [nudged(ctx.editable, event, ctx.image)]]
+        : [state, []];
+    case 'transforming':
+      return ctx.editable && (state.kind === 'idle' || state.kind === 'resizing')
+        ? [{ kind: 'resizing', target: ctx.editable.target, current: event.shape }, []]
         : [state, []];
     case 'transformed':
       return ctx.editable

@@ -17,6 +17,8 @@ export type ToolEvent =
   | ({ type: 'up' } & ToolPointer)
   | ({ type: 'dblclick' } & ToolPointer)
   | { type: 'key'; key: 'Enter' | 'Escape' | 'Backspace' | 'Delete' }
+  /** The resize handles are being dragged: the box or mask as it would stand now (a preview). */
+  | { type: 'transforming'; shape: Shape }
   /** The resize handles finished a resize: the box or mask as it now stands. */
   | { type: 'transformed'; shape: Shape }
   /** Arrow keys: move the selected region by (dx, dy) image pixels, or (resize) move its right/bottom edge. */

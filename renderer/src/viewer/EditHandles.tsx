@@ -27,15 +27,33 @@ function ResizeHandles({ shape, image }: { shape: BoxShape | MaskShape; image: P
       transformer.current.getLayer()?.batchDraw();
     }
   }, [shape.x, shape.y, shape.w, shape.h]);
-  const done = () => {
-    const node = proxy.current;
-    if (!node) return;
+  const frame = useRef(0);
+  /** The handles' frame as it stands, in whole pixels inside the image. */
+  const frameOf = (node: Konva.Rect) => {
     const x0 = Math.max(0, Math.round(node.x()));
     const y0 = Math.max(0, Math.round(node.y()));
     const x1 = Math.min(image.width, Math.round(node.x() + node.width() * node.scaleX()));
     const y1 = Math.min(image.height, Math.round(node.y() + node.height() * node.scaleY()));
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  };
+  // The new shape is drawn while the handle moves, at most once a frame: a mask is resampled each time.
+  const live = () => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const to = proxy.current && frameOf(proxy.current);
+      // A frame squeezed to nothing is left to the end of the drag, which refuses it with a reason.
+      if (to && to.w >= 1 && to.h >= 1)
+        dispatchTool({ type: 'transforming', shape: kindOf(shape).resize(shape, to) });
+    });
+  };
+  const done = () => {
+    const node = proxy.current;
+    if (!node) return;
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+    const to = frameOf(node);
     node.setAttrs({ x: shape.x, y: shape.y, width: shape.w, height: shape.h, scaleX: 1, scaleY: 1 });
-    const to = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
     dispatchTool({ type: 'transformed', shape: kindOf(shape).resize(shape, to) });
   };
   return (
@@ -54,6 +72,7 @@ function ResizeHandles({ shape, image }: { shape: BoxShape | MaskShape; image: P
         borderEnabled={shape.kind === 'box'}
         borderStroke={HANDLE}
         borderDash={[3, 3]}
+        onTransform={live}
         onTransformEnd={done}
       />
     </>
