@@ -3,6 +3,7 @@ import { mediaPath } from '../../../electron/contract/media';
 import { openEventSocket } from './eventSocket';
 import { httpInvoke } from './httpInvoke';
 import { listenerSet } from './listeners';
+import { loadingChecksForJobs } from './orderedValidation';
 import type { AppEvent, ConnectionState, Transport } from './types';
 
 /** Server mode: the contract over POST /api, events over WS /events, images under /media. */
@@ -21,7 +22,7 @@ export function httpTransport(base: URL, token: string | null): Transport {
 
   return {
     kind: 'http',
-    api: createClient(httpInvoke(base, token)),
+    api: createClient(loadingChecksForJobs(httpInvoke(base, token))),
     mediaUrl(kind, id, version) {
       const url = new URL(`media/${mediaPath(kind, id, version)}`, base);
       if (token) url.searchParams.set('token', token);
