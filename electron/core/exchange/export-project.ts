@@ -9,6 +9,7 @@ import {
 } from '../../contract/api-exchange';
 import type { JobContext } from '../jobs/job-manager';
 import type { ProjectStore } from '../store';
+import { sampleDetailsWithTexts } from '../store/export-batch-queries';
 import { cocoWriter } from './coco-export';
 import { writeInOrder } from './export-pipeline';
 import type { ExportEnv, ExportSample, WriterFactory } from './export-types';
@@ -19,7 +20,6 @@ import { mmadWriter } from './mmad';
 import { mvtecWriter } from './mvtec-export';
 import { ExportNotes } from './notes';
 import { prepareOutDir } from './out-dir';
-import { sampleTexts } from './sample-texts';
 import { yoloWriter } from './yolo-export';
 
 /** What an export reports progress to; every part optional, so a CLI or a test can pass `{}`. */
@@ -144,10 +144,17 @@ function selectedIds(store: ProjectStore, options: ExportOptions): number[] {
   return states.length === 0 ? [] : store.sampleIds({ ...options.filter, reviewStates: states }, 'path');
 }
 
+/** Images read per query round: few queries, and still only a little ahead of the writing. */
+const READ_CHUNK = 200;
+
 /** The images with their texts, read as the export reaches them; deleted ones are passed over. */
 function* exportSamples(store: ProjectStore, ids: readonly number[]): Generator<ExportSample> {
-  for (const id of ids) {
-    const detail = store.sampleDetail(id);
-    if (detail) yield { ...detail, texts: sampleTexts(store, id) };
+  for (let at = 0; at < ids.length; at += READ_CHUNK) {
+    const chunk = ids.slice(at, at + READ_CHUNK);
+    const details = sampleDetailsWithTexts(store.db, chunk);
+    for (const id of chunk) {
+      const detail = details.get(id);
+      if (detail) yield detail;
+    }
   }
 }

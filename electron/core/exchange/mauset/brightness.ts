@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import type { Brightness } from '../../mauset-qa';
+import type { GreyReader, PixelWindow } from './grey-pixels';
 import { pixelSpan, type RegionFacts } from './region-facts';
 
 /**
@@ -8,13 +8,15 @@ import { pixelSpan, type RegionFacts } from './region-facts';
  * Null for a region when the image cannot be decoded at its recorded size or no ring is left.
  */
 export async function regionBrightness(
+  reader: GreyReader,
   path: string,
   width: number,
   height: number,
   regions: readonly RegionFacts[],
 ): Promise<(Brightness | null)[]> {
   if (regions.length === 0) return [];
-  const grey = await greyPixels(path, width, height);
+  const windows = regions.map((facts) => ringWindow(facts, width, height));
+  const grey = await reader.read(path, width, height, windows);
   if (!grey) return regions.map(() => null);
   const anyRegion = new Uint8Array(width * height);
   for (const facts of regions) {
@@ -22,15 +24,9 @@ export async function regionBrightness(
     for (let y = span.y0; y < span.y1; y++)
       for (let i = y * width + span.x0; i < y * width + span.x1; i++) if (facts.bitmap[i]) anyRegion[i] = 1;
   }
-  return regions.map((facts) => {
+  return regions.map((facts, r) => {
     if (facts.areaPx === 0) return null;
-    const [x, y, w, h] = facts.bbox;
-    const margin = Math.max(2, Math.round(Math.max(w, h) / 4));
-    const [x0, y0] = [Math.max(0, Math.floor(x) - margin), Math.max(0, Math.floor(y) - margin)];
-    const [x1, y1] = [
-      Math.min(width, Math.ceil(x + w) + margin),
-      Math.min(height, Math.ceil(y + h) + margin),
-    ];
+    const { x0, y0, x1, y1 } = windows[r] as PixelWindow;
     let [inside, inCount, ring, ringCount] = [0, 0, 0, 0];
     for (let row = y0; row < y1; row++) {
       for (let col = x0; col < x1; col++) {
@@ -45,12 +41,14 @@ export async function regionBrightness(
   });
 }
 
-/** 8-bit grey pixels (16-bit images scaled down), or null when the decoded size differs. */
-async function greyPixels(path: string, width: number, height: number): Promise<Uint8Array | null> {
-  const { data, info } = await sharp(path).greyscale().raw().toBuffer({ resolveWithObject: true });
-  if (info.width !== width || info.height !== height) return null;
-  if (info.channels !== 1) return null;
-  if (data.length === width * height) return new Uint8Array(data.buffer, data.byteOffset, data.length);
-  const wide = new Uint16Array(data.buffer, data.byteOffset, width * height);
-  return Uint8Array.from(wide, (value) => value >> 8);
+/** The pixels a region's means are taken over: its box grown by a quarter of its longer side. */
+function ringWindow(facts: RegionFacts, width: number, height: number): PixelWindow {
+  const [x, y, w, h] = facts.bbox;
+  const margin = Math.max(2, Math.round(Math.max(w, h) / 4));
+  return {
+    x0: Math.max(0, Math.floor(x) - margin),
+    y0: Math.max(0, Math.floor(y) - margin),
+    x1: Math.min(width, Math.ceil(x + w) + margin),
+    y1: Math.min(height, Math.ceil(y + h) + margin),
+  };
 }

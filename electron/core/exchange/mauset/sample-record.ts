@@ -3,6 +3,7 @@ import { buildQa, type Brightness, type QaSample } from '../../mauset-qa';
 import type { ExportEnv, ExportSample } from '../export-types';
 import { folderName } from '../names';
 import { regionBrightness } from './brightness';
+import { GreyReader } from './grey-pixels';
 import { lineageReader } from './lineage-batch';
 import type { SampleRecord } from './record-schema';
 import { regionFacts, type RegionFacts } from './region-facts';
@@ -36,10 +37,22 @@ export async function placeSample(
   await env.files.place(sample.path, image);
   const { width, height } = sample;
   const facts = sample.regions.map((region, i) => regionFacts(region, i, width, height));
-  const brightness = await regionBrightness(sample.path, width, height, facts).catch(() =>
+  const brightness = await regionBrightness(greyReader(env), sample.path, width, height, facts).catch(() =>
     facts.map(() => null),
   );
   return { verdict, stem, sourceDir, image, facts, brightness };
+}
+
+const greyReaders = new WeakMap<ExportEnv, GreyReader>();
+
+/** The export's one grey reader, so its colour table (when worth making) is made once. */
+function greyReader(env: ExportEnv): GreyReader {
+  let reader = greyReaders.get(env);
+  if (!reader) {
+    reader = new GreyReader();
+    greyReaders.set(env, reader);
+  }
+  return reader;
 }
 
 /**
