@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useKeys } from '../keys/useKeys';
 import { useSize } from '../lib/useSize';
@@ -7,6 +6,7 @@ import { ensureSummaries, useSampleCache } from '../stores/sampleCache';
 import { useViewer } from '../stores/viewerStore';
 import { GRID_GAP, GRID_PAD, gridGeometry } from './gridGeometry';
 import { ThumbTile } from './ThumbTile';
+import { scrollRowIntoView, useFixedRows } from './useFixedRows';
 
 const FETCH_SETTLE_MS = 40;
 
@@ -31,23 +31,10 @@ export function ThumbGrid() {
   // Rows for every match, also those whose ids are still on their way: the scroll bar is right at once.
   const rows = Math.ceil(Math.max(total, ids.length) / columns);
 
-  // The virtualizer keeps its own mutable state; this component is simply not memoised by the compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 2,
-    // New rows render in React's next task instead of inside the scroll event: a wheel step
-    // never waits for a render, and several steps in one frame cost one render.
-    useFlushSync: false,
-    paddingStart: GRID_PAD,
-    paddingEnd: GRID_PAD,
-  });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+  const rowWindow = useFixedRows({ scroller, rows, rowHeight, height, pad: GRID_PAD, overscan: 2 });
   useEffect(() => setColumns(columns), [columns, setColumns]);
 
-  const items = virtualizer.getVirtualItems();
+  const { items } = rowWindow;
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
   // Only the rows on screen (plus overscan) are asked for, once the scroll settles a moment.
@@ -60,8 +47,9 @@ export function ThumbGrid() {
   }, [ids, first, last, columns, generation]);
 
   useEffect(() => {
-    if (selected >= 0) virtualizer.scrollToIndex(Math.floor(selected / columns), { align: 'auto' });
-  }, [selected, columns, virtualizer]);
+    if (selected >= 0)
+      scrollRowIntoView(scroller.current, Math.floor(selected / columns), rowHeight, GRID_PAD);
+  }, [selected, columns, rowHeight]);
 
   // Arrow keys and Enter work at once, unless the user already put focus somewhere on purpose.
   useEffect(() => {
@@ -99,10 +87,10 @@ export function ThumbGrid() {
       data-key-target="true"
       data-testid="thumb-grid"
     >
-      <div className="grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="grid__canvas" style={{ height: rowWindow.totalSize }}>
         {items.map((row) => (
           <div
-            key={row.key}
+            key={row.index}
             role="row"
             className="grid__row"
             style={{
