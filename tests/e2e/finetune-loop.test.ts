@@ -211,6 +211,11 @@ describe('the label → export → fine-tune → evaluate loop', () => {
     await afterPaint(page);
     expect(await pixelsNear(page.getByTestId('eval-chart-roc-b'), CURVE)).toBeGreaterThan(100);
     await page.screenshot({ path: join(ARTIFACTS, 'finetune-compare-1280.png') });
+    await page.getByTestId('eval-scope-list').scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await afterPaint(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'finetune-compare-form-1920.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // 6. The shortcut sheet lists the way in.
     await page.getByTestId('eval-back').focus();
