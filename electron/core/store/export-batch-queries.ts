@@ -1,8 +1,9 @@
 import type { Region, SampleDetail } from '../../contract/domain';
-import { asRegionId, asSampleId } from '../../contract/ids';
+import { asRegionId } from '../../contract/ids';
 import type { Texts } from '../../contract/review';
 import { columnsToShape, type ShapeColumns } from './region-codec';
-import { REVIEW_STATE_SQL, SAMPLE_FROM } from './sample-filter';
+import { SAMPLE_FROM } from './sample-filter';
+import { DETAIL_COLUMNS, detailOf, type DetailRow } from './sample-queries';
 import { jsonList, stmt, type Db } from './sql';
 import { normaliseTexts } from './task-texts';
 
@@ -11,29 +12,7 @@ export type SampleWithTexts = SampleDetail & { texts: Texts };
 
 const IN_LIST = 'IN (SELECT value FROM json_each(?))';
 
-type DetailRow = {
-  id: number;
-  fileName: string;
-  relPath: string;
-  width: number;
-  height: number;
-  source: string;
-  category: string | null;
-  split: SampleDetail['split'];
-  verdict: SampleDetail['verdict'];
-  reviewState: SampleDetail['reviewState'];
-  error: string | null;
-  path: string;
-  contentHash: string | null;
-  fileSize: number;
-  format: string;
-  bitDepth: number | null;
-  channels: number | null;
-  partId: string | null;
-  domain: string | null;
-  importedAt: string;
-  texts: string | null;
-};
+type RowWithTexts = DetailRow & { texts: string | null };
 
 type RegionRow = ShapeColumns & {
   sampleId: number;
@@ -51,15 +30,9 @@ export function sampleDetailsWithTexts(db: Db, ids: readonly number[]): Map<numb
   const details = new Map<number, SampleWithTexts>();
   if (ids.length === 0) return details;
   const idList = jsonList(ids);
-  const rows = stmt(
-    db,
-    `SELECT s.id, s.file_name AS fileName, s.rel_path AS relPath, s.width, s.height, s.source,
-       s.category, s.split, l.verdict, ${REVIEW_STATE_SQL} AS reviewState, s.error,
-       s.path, s.content_hash AS contentHash, s.file_size AS fileSize, s.format,
-       s.bit_depth AS bitDepth, s.channels, s.part_id AS partId, s.domain, s.imported_at AS importedAt,
-       l.texts
-       FROM ${SAMPLE_FROM} WHERE s.id ${IN_LIST}`,
-  ).all(idList) as DetailRow[];
+  const rows = stmt(db, `SELECT ${DETAIL_COLUMNS}, l.texts FROM ${SAMPLE_FROM} WHERE s.id ${IN_LIST}`).all(
+    idList,
+  ) as RowWithTexts[];
   const types = groupBy(
     stmt(
       db,
@@ -78,43 +51,13 @@ export function sampleDetailsWithTexts(db: Db, ids: readonly number[]): Map<numb
         ORDER BY r.id`,
     ).all(idList) as RegionRow[],
   );
-  for (const row of rows) {
+  for (const { texts, ...row } of rows) {
     const live = (regions.get(row.id) ?? []).map(toRegion);
     const names = (types.get(row.id) ?? []).map((type) => type.name);
-    details.set(row.id, toDetail(row, names, live));
+    const parsed = texts === null ? null : (JSON.parse(texts) as Record<string, unknown>);
+    details.set(row.id, { ...detailOf(row, names, live), texts: normaliseTexts(parsed) });
   }
   return details;
-}
-
-/** Field for field, and in the same key order, what `sampleDetail` builds from its rows. */
-function toDetail(row: DetailRow, defectTypes: string[], regions: Region[]): SampleWithTexts {
-  return {
-    id: asSampleId(row.id),
-    fileName: row.fileName,
-    relPath: row.relPath,
-    width: row.width,
-    height: row.height,
-    source: row.source,
-    category: row.category,
-    split: row.split,
-    verdict: row.verdict,
-    reviewState: row.reviewState,
-    error: row.error,
-    path: row.path,
-    // Placeholders for a never-readable file, as sampleDetail gives (its error says why).
-    contentHash: row.contentHash ?? '',
-    fileSize: row.fileSize,
-    format: row.format,
-    bitDepth: row.bitDepth ?? 8,
-    channels: row.channels ?? 1,
-    partId: row.partId,
-    domain: row.domain,
-    importedAt: row.importedAt,
-    defectTypes,
-    regionCount: regions.length,
-    regions,
-    texts: normaliseTexts(row.texts === null ? null : (JSON.parse(row.texts) as Record<string, unknown>)),
-  };
 }
 
 function toRegion(row: RegionRow): Region {

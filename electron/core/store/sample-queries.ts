@@ -1,4 +1,4 @@
-import type { SampleDetail, SampleFilter, SampleSort, SampleSummary } from '../../contract/domain';
+import type { Region, SampleDetail, SampleFilter, SampleSort, SampleSummary } from '../../contract/domain';
 import { asSampleId } from '../../contract/ids';
 import { liveRegions } from './regions';
 import { filterWhere, isActive, orderBy, REVIEW_STATE_SQL, SAMPLE_FROM } from './sample-filter';
@@ -98,7 +98,7 @@ export function samplePage(db: Db, ids: readonly number[]): SampleSummary[] {
   return page;
 }
 
-type DetailRow = SummaryRow & {
+export type DetailRow = SummaryRow & {
   path: string;
   contentHash: string | null;
   fileSize: number;
@@ -120,18 +120,21 @@ export function sampleMediaSource(db: Db, id: number): SampleMediaSource | undef
   ).get(id) as SampleMediaSource | undefined;
 }
 
+/** The columns of a DetailRow, read from SAMPLE_FROM. */
+export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, s.path, s.content_hash AS contentHash, s.file_size AS fileSize,
+  s.format, s.bit_depth AS bitDepth, s.channels, s.part_id AS partId, s.domain, s.imported_at AS importedAt`;
+
 export function sampleDetail(db: Db, id: number): SampleDetail | undefined {
-  const row = stmt(
-    db,
-    `SELECT ${SUMMARY_COLUMNS}, s.path, s.content_hash AS contentHash, s.file_size AS fileSize, s.format,
-       s.bit_depth AS bitDepth, s.channels, s.part_id AS partId, s.domain, s.imported_at AS importedAt
-       FROM ${SAMPLE_FROM} WHERE s.id = ?`,
-  ).get(id) as DetailRow | undefined;
+  const row = stmt(db, `SELECT ${DETAIL_COLUMNS} FROM ${SAMPLE_FROM} WHERE s.id = ?`).get(id) as
+    DetailRow | undefined;
   if (!row) return undefined;
-  const idList = jsonList([id]);
-  const regions = liveRegions(db, id);
+  return detailOf(row, defectTypesOf(db, jsonList([id])).get(id) ?? [], liveRegions(db, id));
+}
+
+/** A detail row with its defect types and live regions, as the contract's SampleDetail. */
+export function detailOf(row: DetailRow, defectTypes: string[], regions: Region[]): SampleDetail {
   return {
-    ...toSummary(row, defectTypesOf(db, idList), new Map([[id, regions.length]])),
+    ...toSummary(row, new Map([[row.id, defectTypes]]), new Map([[row.id, regions.length]])),
     path: row.path,
     // A never-readable file has no hash or pixel format yet; the contract wants values, so
     // these are placeholders until the file is imported successfully (the error says why).
