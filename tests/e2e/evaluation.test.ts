@@ -136,9 +136,17 @@ describe('the evaluation screen', () => {
     expect(await text('eval-escape-a')).toBe(percentText(a.total.atThreshold.escapeRate!));
     // Home: everything NG; End: nothing NG; in between, each stop is one ROC point of the report.
     const slider = page.getByTestId('eval-slider-a');
+    // The slider starts on the stop that decides like the run's threshold, and says so when the
+    // threshold itself lies between two scores; moved elsewhere, it no longer claims that.
+    const runNote = page.getByTestId('eval-thr-run-a');
+    const startStop = Number(await slider.inputValue());
+    if ([...a.curves.roc].reverse()[startStop]!.threshold === a.threshold)
+      expect(await runNote.count()).toBe(0);
+    else expect(await runNote.textContent()).toContain(`the same decisions as the run's ${a.threshold}`);
     await slider.focus();
     await page.keyboard.press('Home');
     expect([await text('eval-overkill-a'), await text('eval-escape-a')]).toEqual(['100.0 %', '0.0 %']);
+    if (startStop !== 0) expect(await runNote.count()).toBe(0);
     await page.keyboard.press('End');
     expect([await text('eval-overkill-a'), await text('eval-escape-a')]).toEqual(['0.0 %', '100.0 %']);
     const stops = [...a.curves.roc].reverse();

@@ -47,6 +47,7 @@ export function PackColumn({
         stops={stops.length}
         stop={stop}
         rates={rates}
+        packThreshold={stop === stopFor(stops, report.threshold) ? report.threshold : null}
         onStop={setStop}
       />
       <PackCharts report={report} slot={slot} rates={rates} />

@@ -12,6 +12,7 @@ export function ThresholdPanel({
   stops,
   stop,
   rates,
+  packThreshold,
   onStop,
 }: {
   slot: string;
@@ -19,6 +20,8 @@ export function ThresholdPanel({
   stops: number;
   stop: number;
   rates: ThresholdRates | null;
+  /** The run's own threshold while the slider is on the stop that decides like it; else null. */
+  packThreshold: number | null;
   onStop(stop: number): void;
 }) {
   if (!rates || stops === 0)
@@ -28,6 +31,13 @@ export function ThresholdPanel({
     <div className="eval-threshold" data-testid={`eval-threshold-${slot}`}>
       <label className="eval-threshold__label" htmlFor={`eval-slider-${slot}`}>
         Threshold <span data-testid={`eval-thr-value-${slot}`}>{threshold}</span>
+        {/* The stops are scores: the run's threshold sits between two of them and decides the same. */}
+        {packThreshold !== null && packThreshold !== rates.threshold && (
+          <span className="muted" data-testid={`eval-thr-run-${slot}`}>
+            {' '}
+            · the same decisions as the run&apos;s {packThreshold}
+          </span>
+        )}
       </label>
       <input
         id={`eval-slider-${slot}`}
