@@ -32,15 +32,15 @@ export async function encodeMaskPng(bitmap: Uint8Array, width: number, height: n
   header[8] = GREY_8BIT.bitDepth;
   header[9] = GREY_8BIT.colourType;
   // Bytes 10–12: deflate compression, adaptive filtering, no interlace (all 0).
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', compressed), chunk('IEND')]);
+  return Buffer.concat([SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', compressed), pngChunk('IEND')]);
 }
 
 /** One PNG chunk: length, type, data, CRC of type and data. */
-function chunk(type: string, data: Buffer = Buffer.alloc(0)): Buffer {
+export function pngChunk(type: string, data: Uint8Array = new Uint8Array(0)): Buffer {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
   out.write(type, 4, 'latin1');
-  data.copy(out, 8);
+  out.set(data, 8);
   out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
 }

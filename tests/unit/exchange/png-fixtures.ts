@@ -1,4 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk as chunk } from '../../../electron/core/exchange/png';
 
 /** Seeded pixels: noise over a gradient, so every PNG row filter has something to do. */
 export function pixels(width: number, height: number, channels: number, seed: number): Uint8Array {
@@ -10,15 +11,6 @@ export function pixels(width: number, height: number, channels: number, seed: nu
     data[i] = (gradient + (state >>> 26)) & 0xff;
   }
   return data;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
 }
 
 function paeth(a: number, b: number, c: number): number {
