@@ -21,6 +21,18 @@ describe('event checks loaded after the first screen', () => {
     ]);
   });
 
+  it('goes on with the next events when a listener throws on one', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const seen: string[] = [];
+    const receive = orderedValidation((event) => {
+      if (event.name === 'samples:changed') throw new Error('listener failed');
+      seen.push(event.name);
+    });
+    receive('samples:changed', { reason: 'import' });
+    receive('project:changed', { dir: '/b' });
+    await vi.waitFor(() => expect(seen).toEqual(['project:changed']), { timeout: 20_000 });
+  });
+
   it('passes every call through, whether or not it starts a job', async () => {
     const invoke = vi.fn(async () => ({ ok: true as const, value: 'done' }));
     const wrapped = loadingChecksForJobs(invoke);

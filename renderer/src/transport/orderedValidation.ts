@@ -20,7 +20,12 @@ export function orderedValidation(
   return (name, payload) => {
     chain = (chain ?? loadValidator()).then((validate) => {
       const event = validate(name, payload);
-      if (event) onEvent(event);
+      try {
+        if (event) onEvent(event);
+      } catch (error) {
+        // One listener's failure must not stop the events after it (the chain would stay rejected).
+        console.error(`handling the "${event?.name}" event failed`, error);
+      }
       return validate;
     });
     chain.catch((error: unknown) => console.error('events cannot be checked, so none is shown', error));
