@@ -16,6 +16,7 @@ import {
 } from './domain';
 import { JobId, SampleId } from './ids';
 import { Empty, Path, type MethodTable } from './api-common';
+import { THUMBS_PER_CALL } from './media';
 
 /** Projects, import, jobs, browsing: the workstation's skeleton. */
 export const foundationApi = {
@@ -78,6 +79,19 @@ export const foundationApi = {
   'samples:page': {
     input: z.object({ ids: z.array(SampleId).max(1000) }).strict(),
     output: z.array(SampleSummary),
+  },
+  /**
+   * Thumbnails of these samples as `data:` URLs, or why one has none. A grid screen asks for its
+   * tiles in one call: as one URL each they queued on HTTP/1.1's six connections per host.
+   */
+  'samples:thumbs': {
+    input: z.object({ ids: z.array(SampleId).min(1).max(THUMBS_PER_CALL) }).strict(),
+    output: z.array(
+      z.union([
+        z.object({ id: SampleId, url: z.string().startsWith('data:image/') }).strict(),
+        z.object({ id: SampleId, error: z.string() }).strict(),
+      ]),
+    ),
   },
   'samples:facets': {
     input: z.object({ filter: SampleFilter.default({}) }).strict(),

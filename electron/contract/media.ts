@@ -1,6 +1,7 @@
 /**
- * Images never travel through the API table: each transport serves them from its own URL space
- * (Electron: the `mau-media:` protocol; HTTP: `/media/`), addressed by kind and sample id.
+ * Images travel outside the API table: each transport serves them from its own URL space
+ * (Electron: the `mau-media:` protocol; HTTP: `/media/`), addressed by kind and sample id. The one
+ * exception is the grid's thumbnails, a screen of them per `samples:thumbs` call as data: URLs.
  * - image: a browser-displayable rendition (8-bit PNG/JPEG as stored, others converted)
  * - thumb: a small JPEG for the grid
  * - raw: uncompressed pixels for window/level and pixel readout (see RawImageHeader)
@@ -26,6 +27,9 @@ export function needsPreview(width: number, height: number, bitDepth: number): b
 }
 
 export const MEDIA_SCHEME = 'mau-media';
+
+/** The most thumbnails one `samples:thumbs` call returns (about 3 KiB each). */
+export const THUMBS_PER_CALL = 200;
 
 /** `raw` responses start with this fixed 16-byte little-endian header, then the pixels. */
 export const RAW_HEADER_BYTES = 16;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, encodeRawHeader, type MediaKind } from '../contract';
+import { AppError, encodeRawHeader, type MediaKind, type SampleId } from '../contract';
 import type { MediaResponse } from './core-types';
 import { makePreview, makeThumbnail, previewPathFor, readRawPixels, renderDisplayImage } from './media';
 import { readHeatmap } from './models/heatmap-file';
@@ -38,6 +38,23 @@ async function thumbBytes(thumbPath: string, make: () => Promise<unknown>): Prom
   recentThumbs.set(thumbPath, body);
   if (recentThumbs.size > RECENT_THUMBS) recentThumbs.delete(recentThumbs.keys().next().value as string);
   return body;
+}
+
+/** Each sample's thumbnail as a data: URL, or why it has none: one unreadable image does not fail the rest. */
+export async function readThumbs(
+  session: ProjectSession,
+  ids: readonly SampleId[],
+): Promise<({ id: SampleId; url: string } | { id: SampleId; error: string })[]> {
+  const out = [];
+  for (const id of ids) {
+    try {
+      const thumb = await readMedia(session, 'thumb', id);
+      out.push({ id, url: `data:${thumb.contentType};base64,${thumb.body.toString('base64')}` });
+    } catch (error) {
+      out.push({ id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return out;
 }
 
 /** Image bytes for the transports' media URLs; only files inside the project's image roots. */

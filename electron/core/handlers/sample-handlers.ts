@@ -1,9 +1,13 @@
 import { AppError, type Handlers, asSampleId } from '../../contract';
+import { readThumbs } from '../media-service';
 import type { ProjectSession } from '../project-session';
 
 export function sampleHandlers(
   session: ProjectSession,
-): Pick<Handlers, 'samples:ids' | 'samples:page' | 'samples:facets' | 'samples:get' | 'taxonomy:get'> {
+): Pick<
+  Handlers,
+  'samples:ids' | 'samples:page' | 'samples:thumbs' | 'samples:facets' | 'samples:get' | 'taxonomy:get'
+> {
   return {
     'samples:ids': ({ filter, sort, limit }) => {
       const store = session.require();
@@ -15,6 +19,7 @@ export function sampleHandlers(
       return { ids, total: ids.length };
     },
     'samples:page': ({ ids }) => session.require().samplePage(ids),
+    'samples:thumbs': ({ ids }) => readThumbs(session, ids),
     'samples:facets': ({ filter }) => session.require().facets(filter),
     'samples:get': ({ id }) => {
       const detail = session.require().sampleDetail(id);

@@ -4,7 +4,7 @@ import { useSize } from '../lib/useSize';
 import { useBrowser } from '../stores/browserStore';
 import { ensureSummaries, useSampleCache } from '../stores/sampleCache';
 import { useViewer } from '../stores/viewerStore';
-import { GRID_GAP, GRID_PAD, gridGeometry } from './gridGeometry';
+import { GRID_GAP, GRID_OVERSCAN, GRID_PAD, gridGeometry, tilesOnScreen } from './gridGeometry';
 import { ThumbTile } from './ThumbTile';
 import { scrollRowIntoView, useFixedRows } from './useFixedRows';
 
@@ -23,7 +23,7 @@ export function ThumbGrid() {
   const total = useBrowser((s) => s.total);
   const selected = useBrowser((s) => s.selected);
   const select = useBrowser((s) => s.select);
-  const setColumns = useBrowser((s) => s.setColumns);
+  const setLayout = useBrowser((s) => s.setLayout);
   // Not `version`: rows arriving re-render their own tiles, never the whole grid.
   const generation = useSampleCache((s) => s.generation);
   const openSample = useViewer((s) => s.open);
@@ -31,8 +31,16 @@ export function ThumbGrid() {
   // Rows for every match, also those whose ids are still on their way: the scroll bar is right at once.
   const rows = Math.ceil(Math.max(total, ids.length) / columns);
 
-  const rowWindow = useFixedRows({ scroller, rows, rowHeight, height, pad: GRID_PAD, overscan: 2 });
-  useEffect(() => setColumns(columns), [columns, setColumns]);
+  const rowWindow = useFixedRows({
+    scroller,
+    rows,
+    rowHeight,
+    height,
+    pad: GRID_PAD,
+    overscan: GRID_OVERSCAN,
+  });
+  const screenTiles = tilesOnScreen(width, height);
+  useEffect(() => setLayout(columns, screenTiles), [columns, screenTiles, setLayout]);
 
   const { items } = rowWindow;
   const first = items[0]?.index ?? 0;

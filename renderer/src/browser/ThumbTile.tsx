@@ -3,9 +3,9 @@ import type { SampleId } from '../../../electron/contract';
 import { defectColor, reviewStateLabel } from '../lib/colors';
 import { getSummary, useSampleCache } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
-import { transport } from '../transport/current';
 import { StateDot } from './StateDot';
 import { trackThumb } from './thumbLoads';
+import { useThumb } from './thumbSource';
 import { VerdictBadge } from './VerdictBadge';
 
 type Props = {
@@ -18,20 +18,15 @@ type Props = {
 
 const MAX_CHIPS = 2;
 
-/**
- * A tile scrolled past before its thumbnail arrived stops asking for it: removing `src` aborts
- * the request, so a fast scroll does not queue hundreds of thumbnails ahead of the screen's.
- */
+/** A tile scrolled past before its image decoded no longer holds back the grid's later lists. */
 function thumbRef(img: HTMLImageElement | null): (() => void) | undefined {
   if (!img) return undefined;
   const untrack = trackThumb(img);
   // After the commit: only a tile really gone is out of the document (Strict Mode's rehearsal
-  // of an unmount leaves it in place, and its image must keep loading).
+  // of an unmount leaves it in place, and its image must keep counting).
   return () =>
     queueMicrotask(() => {
-      if (img.isConnected || img.complete) return;
-      img.removeAttribute('src');
-      untrack?.();
+      if (!img.isConnected) untrack?.();
     });
 }
 
@@ -39,7 +34,10 @@ export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect
   // Re-renders only when this tile's own row arrives or changes, not when any page lands.
   const sample = useSampleCache(() => getSummary(id));
   const colors = useTaxonomy((s) => s.colors);
+  const thumb = useThumb(id);
   const [broken, setBroken] = useState(false);
+  const url = thumb && 'url' in thumb ? thumb.url : null;
+  const missing = thumb && 'error' in thumb ? thumb.error : broken ? 'the thumbnail does not decode' : null;
   const types = sample?.defectTypes ?? [];
   return (
     <div
@@ -53,18 +51,21 @@ export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect
       title={sample?.relPath}
     >
       <div className="tile__image">
-        {broken ? (
-          <span className="tile__noimg">{sample?.error ?? 'no preview'}</span>
+        {missing !== null ? (
+          <span className="tile__noimg" title={missing}>
+            {sample?.error ?? 'no preview'}
+          </span>
         ) : (
-          <img
-            ref={thumbRef}
-            src={transport().mediaUrl('thumb', id)}
-            alt=""
-            loading="lazy"
-            decoding="async"
-            draggable={false}
-            onError={() => setBroken(true)}
-          />
+          url && (
+            <img
+              ref={thumbRef}
+              src={url}
+              alt=""
+              decoding="async"
+              draggable={false}
+              onError={() => setBroken(true)}
+            />
+          )
         )}
         {sample && <StateDot state={sample.reviewState} title={reviewStateLabel[sample.reviewState]} />}
         {sample && <VerdictBadge verdict={sample.verdict} />}

@@ -14,3 +14,12 @@ export function gridGeometry(width: number): GridGeometry {
   const rowHeight = Math.round((tileWidth * 3) / 4) + CAPTION + GRID_GAP;
   return { columns, tileWidth, rowHeight };
 }
+
+/** Rows the grid renders beyond the screen's last, so a short scroll finds its tiles made. */
+export const GRID_OVERSCAN = 2;
+
+/** How many tiles a grid of this size renders when scrolled to the top (overscan included). */
+export function tilesOnScreen(width: number, height: number): number {
+  const { columns, rowHeight } = gridGeometry(width);
+  return height > 0 ? (Math.ceil(height / rowHeight) + GRID_OVERSCAN) * columns : 0;
+}

@@ -4,7 +4,7 @@
  * server answers one request at a time, and a 100,000-row count queued ahead of them made the
  * first screen wait for it.
  */
-const pending = new Set<HTMLImageElement>();
+const pending = new Set<object>();
 let listeners: (() => void)[] = [];
 
 function notify(): void {
@@ -14,18 +14,31 @@ function notify(): void {
   for (const listener of waiting) listener();
 }
 
-/** Ref callback for a tile's <img>: tracks it from mount until it loads, fails or leaves. */
+/**
+ * Ref callback for a tile's <img>: tracks it from mount until it is decoded, fails or leaves.
+ * Loaded is not enough: a data: URL loads at once, and a list asked for then landed before the
+ * decoded images were painted.
+ */
 export function trackThumb(img: HTMLImageElement | null): (() => void) | undefined {
-  if (!img || img.complete) return undefined;
+  if (!img) return undefined;
   pending.add(img);
   const settle = () => {
-    img.removeEventListener('load', settle);
-    img.removeEventListener('error', settle);
     if (pending.delete(img)) notify();
   };
-  img.addEventListener('load', settle);
-  img.addEventListener('error', settle);
+  img.decode().then(settle, settle);
   return settle;
+}
+
+/**
+ * Counts a batch of thumbnails still on its way as pending until `release`: between its
+ * request and its tiles' <img> elements nothing else would show that the screen is waiting.
+ */
+export function holdThumbs(): () => void {
+  const hold = {};
+  pending.add(hold);
+  return () => {
+    if (pending.delete(hold)) notify();
+  };
 }
 
 /** The caller waits after its tiles rendered; this covers a render React had not flushed yet. */
@@ -45,9 +58,11 @@ export function whenThumbsSettled(limitMs: number): Promise<void> {
       resolve();
     };
     const limit = setTimeout(finish, limitMs);
+    // The frame after the last image decoded paints it; the caller's work comes after that.
+    const afterPaint = () => requestAnimationFrame(() => setTimeout(finish, 0));
     setTimeout(() => {
-      if (pending.size === 0) finish();
-      else listeners.push(finish);
+      if (pending.size === 0) afterPaint();
+      else listeners.push(afterPaint);
     }, MOUNT_GRACE_MS);
   });
 }

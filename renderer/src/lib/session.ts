@@ -1,3 +1,4 @@
+import { refreshThumbs } from '../browser/thumbSource';
 import { resetBrowser, useBrowser } from '../stores/browserStore';
 import { useAnswers } from '../stores/answersStore';
 import { useConnection } from '../stores/connectionStore';
@@ -70,6 +71,7 @@ function onEvent(event: AppEvent): void {
       break;
     case 'samples:changed':
       forgetDetails();
+      refreshThumbs();
       refreshSamples();
       break;
     case 'labels:changed':
@@ -100,6 +102,7 @@ function onEvent(event: AppEvent): void {
 /** A project opened or closed (here or in another window): every per-project store starts over. */
 function onProjectChange(dir: string | null): void {
   resetBrowser();
+  refreshThumbs();
   invalidateSummaries(true);
   forgetDetails();
   useReview.getState().stop();

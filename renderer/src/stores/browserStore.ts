@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { Facets, SampleFilter, SampleId, SampleSort } from '../../../electron/contract';
 import { call } from '../lib/call';
 import { whenThumbsSettled } from '../browser/thumbLoads';
+import { firstScreen, headIdsInput } from '../boot/firstScreen';
+import { prefetchThumbs } from '../browser/thumbSource';
 import { ensureSummaries } from './sampleCache';
 
 export type FacetKey = Exclude<keyof SampleFilter, 'search'>;
@@ -18,6 +20,8 @@ type BrowserStore = {
   facets: Facets | null;
   selected: number;
   columns: number;
+  /** How many tiles the grid shows at once (with its overscan); 0 until it has been laid out. */
+  screenTiles: number;
   toggle(key: FacetKey, value: string): void;
   setSearch(search: string): void;
   clearFilter(): void;
@@ -27,26 +31,13 @@ type BrowserStore = {
    */
   reload(): Promise<void>;
   select(index: number): void;
-  setColumns(columns: number): void;
+  setLayout(columns: number, screenTiles: number): void;
 };
 
 let request = 0;
 
-/** More ids than any screen shows tiles, around the one the grid will scroll to. */
-const FIRST_SCREEN = 160;
-/**
- * A list read from the top (nothing to keep in view) first asks for this many ids: a few
- * screens, answered at once, where a big project's whole list takes a few hundred ms to read
- * and send. The rest follows once the first screen's thumbnails are in.
- */
-const HEAD_IDS = 500;
 /** The whole list is not held back longer than this for thumbnails that are slow to come. */
 const THUMBS_WAIT_MS = 1_500;
-
-function firstScreen(ids: readonly SampleId[], selected: number): readonly SampleId[] {
-  const from = Math.max(0, selected - FIRST_SCREEN / 2);
-  return ids.slice(from, from + FIRST_SCREEN);
-}
 
 /** What a project's list starts from, and returns to when another project opens. */
 const EMPTY_LIST = {
@@ -63,6 +54,7 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
   ...EMPTY_LIST,
   sort: 'path',
   columns: 1,
+  screenTiles: 0,
   toggle(key, value) {
     const current = (get().filter[key] ?? []) as string[];
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
@@ -88,14 +80,18 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
     set({ loading: true });
     // The server answers one query at a time, so the order of asking is the order of answers:
     // the ids, then the rows of the first screen, and only then the slower facet counts.
-    const limit = keep === undefined ? { limit: HEAD_IDS } : {};
-    const listed = await call('browser', 'samples:ids', { filter, sort, ...limit }, 'Cannot list the images');
+    // A list read from the top (nothing to keep in view) asks for its head first; the rest
+    // follows once the first screen's thumbnails are in.
+    const input = keep === undefined ? headIdsInput(filter, sort) : { filter, sort };
+    const listed = await call('browser', 'samples:ids', input, 'Cannot list the images');
     // A newer filter was asked for while this one was in flight.
     if (mine !== request) return;
     const nextIds = listed?.ids ?? oldIds;
     const kept = keep === undefined ? -1 : nextIds.indexOf(keep);
     const nextSelected = kept >= 0 ? kept : nextIds.length ? 0 : -1;
     const firstRows = ensureSummaries(firstScreen(nextIds, nextSelected));
+    // A list read from the top shows its head: those thumbnails can leave with the rows.
+    if (keep === undefined) prefetchThumbs(nextIds.slice(0, get().screenTiles));
     const total = listed?.total ?? nextIds.length;
     set({ ids: nextIds, total, loaded: true, loading: false, selected: nextSelected });
     await firstRows;
@@ -119,8 +115,8 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
     if (!ids.length) return;
     set({ selected: Math.max(0, Math.min(ids.length - 1, index)) });
   },
-  setColumns(columns) {
-    if (columns !== get().columns) set({ columns });
+  setLayout(columns, screenTiles) {
+    if (columns !== get().columns || screenTiles !== get().screenTiles) set({ columns, screenTiles });
   },
 }));
 

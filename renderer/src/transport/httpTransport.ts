@@ -1,6 +1,7 @@
 import { createClient } from '../../../electron/contract/client';
 import { mediaPath } from '../../../electron/contract/media';
 import { openEventSocket } from './eventSocket';
+import { withEarlyCalls } from '../boot/earlyCalls';
 import { httpInvoke } from './httpInvoke';
 import { listenerSet } from './listeners';
 import { loadingChecksForJobs } from './orderedValidation';
@@ -22,7 +23,7 @@ export function httpTransport(base: URL, token: string | null): Transport {
 
   return {
     kind: 'http',
-    api: createClient(loadingChecksForJobs(httpInvoke(base, token))),
+    api: createClient(loadingChecksForJobs(withEarlyCalls(httpInvoke(base, token)))),
     mediaUrl(kind, id, version) {
       const url = new URL(`media/${mediaPath(kind, id, version)}`, base);
       if (token) url.searchParams.set('token', token);

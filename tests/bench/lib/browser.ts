@@ -32,3 +32,14 @@ export async function openPage(): Promise<BenchPage> {
   page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`));
   return { page, context, close: () => context.close() };
 }
+
+/**
+ * A just-launched Chromium spends about two seconds of both cores starting its own processes; a
+ * page loaded in that time measures the launch as much as the page. Waits that out on a blank page.
+ */
+export const BROWSER_SETTLE_MS = 3_000;
+
+export async function settleBrowser(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  await page.waitForTimeout(BROWSER_SETTLE_MS);
+}

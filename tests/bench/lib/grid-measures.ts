@@ -7,7 +7,7 @@ import type { Measure } from './types';
 const FIRST_PAINT_MS = 1000;
 const FRAME_P95_MS = 33.4;
 
-export function loadMeasures(cold: GridLoad, warm: GridLoad[]): Measure[] {
+export function loadMeasures(cold: GridLoad, warm: GridLoad[], atLaunch: GridLoad): Measure[] {
   const t = cold.timeline;
   const reload = median(warm.map((w) => w.paintedAt));
   return [
@@ -25,6 +25,11 @@ export function loadMeasures(cold: GridLoad, warm: GridLoad[]): Measure[] {
     { name: '… samples:facets answered', value: t.api['samples:facets'] ?? Number.NaN, unit: 'ms' },
     { name: '… first tiles in the DOM (images not yet loaded)', value: cold.tilesAt, unit: 'ms' },
     { name: 'tiles on the first screen', value: cold.tiles, unit: 'tiles' },
+    {
+      name: 'time to first grid paint in a browser launched just before (its start-up shares the cores)',
+      value: atLaunch.paintedAt,
+      unit: 'ms',
+    },
     {
       name: `time to first grid paint on reload (median of ${warm.length}; script from the HTTP cache)`,
       value: reload,

@@ -46,6 +46,7 @@ const examples: { [M in Method]: (c: Context) => Input<M> } = {
   'jobs:problems': (c) => ({ jobId: c.jobId }),
   'samples:ids': () => ({ filter: { verdicts: ['NG'] } }),
   'samples:page': (c) => ({ ids: c.sampleIds.slice(0, 5) }),
+  'samples:thumbs': (c) => ({ ids: c.sampleIds.slice(0, 3) }),
   'samples:facets': () => ({}),
   'samples:get': (c) => ({ id: c.sampleIds[0]! }),
   'taxonomy:get': () => ({}),
@@ -250,6 +251,26 @@ describe('server over the real core', () => {
     const missing = await rawRequest(server.port, { path: '/media/image/999999' });
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.text)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('serves a screen of thumbnails in one call, with a reason for each that has none', async () => {
+    await postJson(server.url, 'project:open', { dir: join(tmp, 'project') });
+    const { json } = await postJson(server.url, 'samples:ids', {});
+    const ids = (json as { value: { ids: number[] } }).value.ids.slice(0, 3);
+    const batch = await postJson(server.url, 'samples:thumbs', { ids: [...ids, 999999] });
+    const thumbs = (batch.json as { value: ({ id: number; url: string } | { id: number; error: string })[] })
+      .value;
+    expect(thumbs.map((t) => t.id)).toEqual([...ids, 999999]);
+    for (const [i, id] of ids.entries()) {
+      const single = Buffer.from(await (await fetch(new URL(`media/thumb/${id}`, server.url))).arrayBuffer());
+      expect(thumbs[i]).toEqual({ id, url: `data:image/jpeg;base64,${single.toString('base64')}` });
+    }
+    expect(thumbs[3]).toEqual({ id: 999999, error: 'no sample 999999 in this project' });
+    const tooMany = Array.from({ length: 201 }, (_, i) => i + 1);
+    for (const input of [{ ids: [] }, { ids: [0] }, { ids: tooMany }]) {
+      const refused = await postJson(server.url, 'samples:thumbs', input);
+      expect(refused.json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
   });
 
   it('answers NO_PROJECT with 409 once the project is closed', async () => {
