@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useKeys } from '../keys/useKeys';
 import { useSize } from '../lib/useSize';
 import { useBrowser } from '../stores/browserStore';
-import { ensureSummaries, useSampleCache } from '../stores/sampleCache';
+import { ensureSummaries, summariesCovered, useSampleCache } from '../stores/sampleCache';
 import { useViewer } from '../stores/viewerStore';
 import { GRID_GAP, GRID_OVERSCAN, GRID_PAD, gridGeometry, tilesOnScreen } from './gridGeometry';
 import { ThumbTile } from './ThumbTile';
@@ -45,12 +45,15 @@ export function ThumbGrid() {
   const { items } = rowWindow;
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
-  // Only the rows on screen (plus overscan) are asked for, once the scroll settles a moment.
+  // Once the scroll settles a moment: when the rows within a screen of this one are not all in,
+  // the rows two screens either side are asked for, so a scroll asks again once per screen or so.
   useEffect(() => {
-    const timer = setTimeout(
-      () => void ensureSummaries(ids.slice(first * columns, (last + 1) * columns)),
-      FETCH_SETTLE_MS,
-    );
+    const span = last - first + 1;
+    const rowsAround = (screens: number) =>
+      ids.slice(Math.max(0, first - screens * span) * columns, (last + 1 + screens * span) * columns);
+    const timer = setTimeout(() => {
+      if (!summariesCovered(rowsAround(1))) void ensureSummaries(rowsAround(2));
+    }, FETCH_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [ids, first, last, columns, generation]);
 

@@ -5,7 +5,7 @@ import { createThumbSource, type ThumbsAnswer } from './thumbSource';
 type Call = { ids: number[]; resolve(value: Awaited<ThumbsAnswer>): void };
 
 /** A source whose calls wait until the test answers them. */
-function harness(early: { ids: SampleId[]; answer: ThumbsAnswer } | null = null, keep = 100) {
+function harness(early: { ids: SampleId[]; answer: ThumbsAnswer } | null = null, keep = 100, spacingMs = 0) {
   const calls: Call[] = [];
   let holds = 0;
   const source = createThumbSource({
@@ -20,6 +20,8 @@ function harness(early: { ids: SampleId[]; answer: ThumbsAnswer } | null = null,
       return () => holds--;
     },
     keep,
+    spacingMs,
+    nextFrame: () => new Promise((resolve) => setTimeout(resolve, 0)),
   });
   const answer = (call: Call | undefined, tag = 'a') =>
     call?.resolve({
@@ -118,5 +120,18 @@ describe('grid thumbnails', () => {
     await tick();
     for (const stop of stops) stop();
     expect([1, 2, 3].map((n) => source.state(asSampleId(n)) !== undefined)).toEqual([false, true, true]);
+  });
+
+  it('spaces its calls out: tiles that mount between two calls go out together with the next', async () => {
+    const { source, calls } = harness(null, 100, 60);
+    source.subscribe(asSampleId(1), () => undefined);
+    await tick();
+    const stop2 = source.subscribe(asSampleId(2), () => undefined);
+    await tick();
+    stop2(); // scrolled past before the next call left
+    source.subscribe(asSampleId(3), () => undefined);
+    expect(calls.map((c) => c.ids)).toEqual([[1]]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(calls.map((c) => c.ids)).toEqual([[1], [3]]);
   });
 });

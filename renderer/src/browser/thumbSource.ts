@@ -26,7 +26,19 @@ type Options = {
   /** Counts a call as still loading for the grid's later lists (thumbLoads.ts). */
   hold(): () => void;
   keep: number;
+  /**
+   * Calls go out at most this often. A fast scroll mounts a row every wheel step; between two
+   * calls the rows that flew past are not asked for, only those on screen when it leaves.
+   */
+  spacingMs: number;
+  /**
+   * Resolves at the next frame. An answer's images are shown a few per frame: each is a data:
+   * URL to parse and an image to lay out, and twenty in one frame made it a long one.
+   */
+  nextFrame(): Promise<unknown>;
 };
+
+const PER_FRAME = 6;
 
 /**
  * Thumbnails of the tiles on screen arrive in one `samples:thumbs` call per render and are kept,
@@ -34,11 +46,12 @@ type Options = {
  * data: URLs, not blob: URLs: Chromium sends every blob to its browser process and back, which
  * made a first screen of 50 thumbnails 150 ms slower to show.
  */
-export function createThumbSource({ ask, takeEarly, hold, keep }: Options) {
+export function createThumbSource({ ask, takeEarly, hold, keep, spacingMs, nextFrame }: Options) {
   const slots = new Map<SampleId, Slot>();
   const queued = new Set<SampleId>();
   const inFlight = new Set<SampleId>();
   let flushQueued = false;
+  let lastFlush = -Infinity;
   /** Bumped when the project's images change: an answer asked for before then is not used. */
   let generation = 0;
 
@@ -73,9 +86,15 @@ export function createThumbSource({ ask, takeEarly, hold, keep }: Options) {
     try {
       const result = await answer;
       if (asked !== generation) return;
-      if (result.ok) for (const thumb of result.value) settle(thumb.id, thumb);
       // Not kept: the next time one of these tiles mounts, it asks again.
-      else for (const id of ids) settle(id, { error: `thumbnails: ${result.error.message}` }, true);
+      if (!result.ok)
+        for (const id of ids) settle(id, { error: `thumbnails: ${result.error.message}` }, true);
+      const thumbs = result.ok ? result.value : [];
+      for (let at = 0; at < thumbs.length; at += PER_FRAME) {
+        if (at > 0) await nextFrame();
+        if (asked !== generation) return;
+        for (const thumb of thumbs.slice(at, at + PER_FRAME)) settle(thumb.id, thumb);
+      }
     } finally {
       for (const id of ids) inFlight.delete(id);
       if (asked !== generation) for (const id of ids) if (slots.get(id)?.listeners.size) want(id);
@@ -97,6 +116,7 @@ export function createThumbSource({ ask, takeEarly, hold, keep }: Options) {
 
   function flush(): void {
     flushQueued = false;
+    lastFlush = performance.now();
     const ids = [...queued].filter((id) => slots.get(id)?.listeners.size);
     queued.clear();
     askFor(ids);
@@ -105,11 +125,12 @@ export function createThumbSource({ ask, takeEarly, hold, keep }: Options) {
   function want(id: SampleId): void {
     if (inFlight.has(id) || queued.has(id)) return;
     queued.add(id);
+    if (flushQueued) return;
+    flushQueued = true;
     // Every tile of one render subscribes in the same task: they go out as one call.
-    if (!flushQueued) {
-      flushQueued = true;
-      queueMicrotask(flush);
-    }
+    const wait = lastFlush + spacingMs - performance.now();
+    if (wait > 0) setTimeout(flush, wait);
+    else queueMicrotask(flush);
   }
 
   return {
@@ -157,6 +178,8 @@ const source = createThumbSource({
   },
   hold: holdThumbs,
   keep: 600,
+  spacingMs: 150,
+  nextFrame: () => new Promise((resolve) => requestAnimationFrame(resolve)),
 });
 
 export const prefetchThumbs = source.prefetch;

@@ -24,6 +24,11 @@ export function getSummary(id: SampleId): SampleSummary | undefined {
   return cache.get(id);
 }
 
+/** Whether every one of these rows is known and current, or on its way. */
+export function summariesCovered(ids: readonly SampleId[]): boolean {
+  return ids.every((id) => fresh.has(id) || inflight.has(id));
+}
+
 /**
  * Fetches the rows of ids not yet known, in pages; a visible-rows window asks for itself only.
  * Resolves when the rows asked here have arrived (or failed).
