@@ -87,7 +87,10 @@ export const useBrowser = create<BrowserStore>((set, get) => ({
     // A newer filter was asked for while this one was in flight.
     if (mine !== request) return;
     const nextIds = listed?.ids ?? oldIds;
-    const kept = keep === undefined ? -1 : nextIds.indexOf(keep);
+    // The image selected now, not when this began: the viewer may have stepped on meanwhile, and
+    // putting back the older one made its next step land on the image already shown.
+    const current = get().ids[get().selected];
+    const kept = current === undefined ? -1 : nextIds.indexOf(current);
     const nextSelected = kept >= 0 ? kept : nextIds.length ? 0 : -1;
     const firstRows = ensureSummaries(firstScreen(nextIds, nextSelected));
     // A list read from the top shows its head: those thumbnails can leave with the rows.
