@@ -1,4 +1,5 @@
-import { AppError, type ErrorCode } from '../../contract/result';
+import { AppError, isAppError, type ErrorCode } from '../../contract/result';
+import type { WireError } from './session/protocol';
 
 /**
  * Every engine error names the thing (a pack folder, an image file) and the problem, so a job
@@ -24,4 +25,10 @@ export function messageOf(error: unknown): string {
 /** "an anomalib pack", "a yolo pack": errors read as sentences. */
 export function kindPhrase(kind: string): string {
   return `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} pack`;
+}
+
+/** An error as a worker posts it back: its code and details survive the thread boundary. */
+export function wireError(error: unknown): WireError {
+  if (isAppError(error)) return { message: error.message, code: error.code, details: error.details };
+  return { message: messageOf(error) };
 }

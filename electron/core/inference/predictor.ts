@@ -2,7 +2,8 @@ import { AppError, isAppError } from '../../contract/result';
 import { adapterFor } from './adapters/select';
 import { messageOf } from './errors';
 import { imageInputOf, type ModelPack } from './pack/model-pack';
-import { writeHeatmapPng, type HeatmapPngOptions } from './processing/heatmap';
+import type { HeatmapPngOptions } from './processing/heatmap';
+import { PostprocessLink } from './processing/postprocess-link';
 import { preprocessImage, type PreparedImage } from './processing/preprocess';
 import type { ProviderFallback, ProviderName } from './session/providers';
 import { SessionPool, type SessionOptions } from './session/session-pool';
@@ -35,11 +36,11 @@ export interface Predictor {
   predict(imagePath: string, options?: PredictOptions): Promise<PredictOutcome>;
   /**
    * Predicts a sequence, one result per image in order; a failing image yields its error and
-   * the rest go on. While one image runs in the worker, the next is decoded and the previous
-   * post-processed, so the session is kept busy.
+   * the rest go on. While one image runs in the session's worker, the next is decoded and the
+   * previous post-processed in a worker of its own, so the session is kept busy.
    */
   predictMany(imagePaths: Iterable<string>, options?: ManyOptions): AsyncGenerator<ManyItem>;
-  /** Releases the session when this predictor owns its pool; a shared pool keeps it. */
+  /** Stops its post-processing worker, and releases the session when this predictor owns its pool; a shared pool keeps it. */
   release(): Promise<void>;
 }
 
@@ -77,25 +78,27 @@ export async function createPredictor(pack: ModelPack, options: PredictorOptions
     return { ...p, outputs, runMs, sentAt };
   };
 
+  const post = new PostprocessLink(pack.dir);
   const finish = async (r: Ran, heatmapPath: string | undefined): Promise<PredictOutcome> => {
-    const started = performance.now();
     const g = r.prepared.geometry;
-    const result = adapter.decode({ pack, outputs: r.outputs, geometry: g, image: r.path });
-    let written: string | undefined;
-    if (heatmapPath && result.anomalyMap) {
-      await writeHeatmapPng(result.anomalyMap, heatmapPath, options.heatmap);
-      written = heatmapPath;
-    }
+    const { result, heatmapWritten, postprocessMs } = await post.finish({
+      pack,
+      outputs: r.outputs,
+      geometry: g,
+      image: r.path,
+      ...(heatmapPath ? { heatmapPath } : {}),
+      ...(options.heatmap ? { heatmap: options.heatmap } : {}),
+    });
     const done = performance.now();
     return {
       result,
       image: { path: r.path, width: g.sourceWidth, height: g.sourceHeight },
-      ...(written ? { heatmapPath: written } : {}),
+      ...(heatmapPath && heatmapWritten ? { heatmapPath } : {}),
       provider: session.provider,
       timings: {
         preprocessMs: r.preprocessMs,
         runMs: r.runMs,
-        postprocessMs: done - started,
+        postprocessMs,
         totalMs: r.preprocessMs + (done - r.sentAt),
       },
     };
@@ -121,7 +124,7 @@ export async function createPredictor(pack: ModelPack, options: PredictorOptions
     },
     async *predictMany(paths, many = {}) {
       // three stages in flight: image i+1 decodes on sharp's threads and image i runs in the
-      // worker while image i−1 is post-processed here, so the worker never waits for us
+      // session's worker while image i−1 is post-processed in its own, so the session never waits
       const list = [...paths];
       let preparing = list.length > 0 ? settle(prepare(list[0]!)) : undefined;
       let previous: InFlight | undefined;
@@ -135,6 +138,7 @@ export async function createPredictor(pack: ModelPack, options: PredictorOptions
       if (previous) yield await complete(previous, many);
     },
     async release() {
+      await post.terminate();
       if (!options.pool) await pool.close();
     },
   };

@@ -12,7 +12,7 @@ import { createMauGptPredictor } from '../mau-gpt/predictor';
 import type { InferenceSample } from '../store/inference-reads';
 
 export type JobPredictor = Pick<Predictor, 'provider' | 'fallbacks' | 'predict'> & {
-  /** Frees what only this job used (a MAU-GPT worker); pooled sessions stay for the next run. */
+  /** Frees what only this job used (its workers); pooled sessions stay for the next run. */
   finish(): Promise<void>;
 };
 
@@ -38,7 +38,7 @@ export async function openJobPredictor(
   const common = { providers: deps.providers, intraOpNumThreads: deps.threads, heatmap: { alpha: true } };
   if (pack.kind !== 'mau-gpt') {
     const predictor = await createPredictor(pack, { ...common, pool: deps.pool });
-    return Object.assign(predictor, { finish: () => Promise.resolve() });
+    return Object.assign(predictor, { finish: () => predictor.release() });
   }
   const sampleOf = new Map(samples.map((s) => [s.path, asSampleId(s.id)]));
   const { jobId, bus } = deps;

@@ -36,7 +36,7 @@ describe('electron bundles', () => {
       ...builtinModules,
       ...builtinModules.map((m) => `node:${m}`),
     ]);
-    for (const file of ['main.cjs', 'import-worker.cjs']) {
+    for (const file of ['main.cjs', 'import-worker.cjs', 'postprocess-worker.cjs']) {
       expect(
         requiresOf(join(outdir, file)).filter((name) => !allowed.has(name)),
         file,
@@ -44,7 +44,7 @@ describe('electron bundles', () => {
     }
   });
 
-  it('runs a bundled core that starts its bundled import workers', async () => {
+  it('runs a bundled core that starts its bundled import, session and post-processing workers', async () => {
     // The CLI, bundled the way main is: same core, same import.meta.url shim, same sibling workers.
     await build({
       ...nodeBundle,
@@ -57,5 +57,11 @@ describe('electron bundles', () => {
     await run(process.execPath, [cli, 'import', project, bsdataDir, '--fixture-only'], { env });
     const { stdout } = await run(process.execPath, [cli, 'info', project, '--json'], { env });
     expect(JSON.parse(stdout).sampleCount).toBe(fixtureExpectations(bsdataDir).count);
-  }, 120_000);
+    const pack = join(repoRoot, 'models', 'test-models', 'anomalib-v2');
+    // Exit code 0: every image predicted (a failed one exits 2, and execFile rejects).
+    const infer = await run(process.execPath, [cli, 'infer', project, '--model', pack], { env });
+    const { count } = fixtureExpectations(bsdataDir);
+    expect(infer.stdout).toContain(`done, ${count} of ${count} images`);
+    expect(infer.stdout).toMatch(/failed\s+0/);
+  }, 180_000);
 });

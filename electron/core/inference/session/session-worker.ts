@@ -1,10 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
-import { isAppError } from '../../../contract/result';
-import { messageOf, packError } from '../errors';
+import { messageOf, packError, wireError } from '../errors';
 import { openWithFallback, valueInfo, type OpenedSession } from './open-session';
 import { cudaLibraryPresent, loadOrt } from './ort';
-import type { InspectReply, OpenReply, RunReply, WireError, WorkerRequest, WorkerResponse } from './protocol';
+import type { InspectReply, OpenReply, RunReply, WorkerRequest, WorkerResponse } from './protocol';
 import { defaultProviderOrder, providerPlan } from './providers';
 import { transferablesOf, type TensorData, type TensorType } from './tensor-data';
 
@@ -84,11 +83,6 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       opened = undefined;
       return null;
   }
-}
-
-function wireError(error: unknown): WireError {
-  if (isAppError(error)) return { message: error.message, code: error.code, details: error.details };
-  return { message: messageOf(error) };
 }
 
 const port = parentPort;

@@ -1,23 +1,17 @@
 import type { WorkerRequest } from './protocol';
 import { transferablesOf } from './tensor-data';
-import { WorkerRpc } from './worker-rpc';
+import { workerBeside, WorkerRpc } from './worker-rpc';
 
 /** Where the worker code lives. The Electron build must emit both files next to this module. */
 export type WorkerLocation = { bootstrap: URL; entry: URL };
 
+/**
+ * Beside this module: session-worker.ts from source, and in the Electron build the bundled
+ * session-worker.cjs beside main.cjs (which once looked for a .js and a bootstrap the build does
+ * not ship: the bundle test now runs an inference through the bundled CLI).
+ */
 export function defaultWorkerLocation(): WorkerLocation {
-  const here = import.meta.url as string | undefined;
-  if (!here) {
-    // a CommonJS bundle has no import.meta.url: the build must say where the worker files are
-    throw new Error(
-      'inference: cannot locate session-worker without import.meta.url; pass { worker } to SessionPool',
-    );
-  }
-  const extension = new URL(here).pathname.endsWith('.ts') ? '.ts' : '.js';
-  return {
-    bootstrap: new URL('./worker-bootstrap.mjs', here),
-    entry: new URL(`./session-worker${extension}`, here),
-  };
+  return workerBeside(import.meta.url as string | undefined, 'session-worker');
 }
 
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;

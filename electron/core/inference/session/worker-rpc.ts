@@ -11,6 +11,19 @@ export type RpcReply =
 /** Which script the thread starts, and the module it is to load (the same URL when it needs no bootstrap). */
 export type WorkerScript = { bootstrap: URL; entry: URL };
 
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * The worker `name` (e.g. "generation-worker") beside the module at `here` (its import.meta.url):
+ * from source a .ts file started through tsx's bootstrap, bundled a sibling .cjs of the bundle.
+ */
+export function workerBeside(here: string | undefined, name: string): WorkerScript {
+  if (!here) throw new Error(`cannot locate ${name} without import.meta.url`);
+  const extension = /\.[cm]?[jt]s$/.exec(new URL(here).pathname)?.[0] ?? '.js';
+  const entry = new URL(`./${name}${extension}`, here);
+  return extension === '.ts' ? { bootstrap: BOOTSTRAP, entry } : { bootstrap: entry, entry };
+}
+
 type Pending = {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
