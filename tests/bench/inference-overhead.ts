@@ -118,7 +118,7 @@ const bench: Bench = {
     'Wraps the shipped MAU-GPT-mini vision encoder (256×256 U-Net with anomaly head, models/mau-gpt-mini/vision_encoder.onnx) in an ' +
     'anomalib-2.x-shaped pack and predicts real images from shared/data (fixture rows of BSData, DeepPCB and NEU-DET interleaved, ' +
     `200×200 to 2928×1016 JPEG) the way an inference job does: ${JOB_LANES} lanes calling predictor.predict (decode and resize with sharp, ` +
-    'normalise, session.run in the session worker, anomalib adapter with regions, turbo heatmap PNG written). Raw = onnxruntime ' +
+    'normalise, session.run in the session worker, anomalib adapter with regions and turbo heatmap PNG in the post-processing worker). Raw = onnxruntime ' +
     'session.run on the calling thread with the engine’s session options and provider (CPU), fed the same images already preprocessed. ' +
     'Per chunk of images a raw pass and a pipeline pass run back to back; pipeline time per image = first to last completion ÷ (images − 1), ' +
     'the rate of a long job once its pipeline is full. Ratio = median over chunks of pipeline ÷ raw.',

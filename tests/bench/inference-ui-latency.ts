@@ -117,7 +117,7 @@ const bench: Bench = {
         ],
         notes: [
           `${plan.steps} steps per phase; the job went from ${before.done} to ${after.done} of ${after.total} images during the ${seconds.toFixed(0)} s of navigation (state ${after.state}).`,
-          'The server process runs both the job (decode, post-processing and PNG writes on its main thread and sharp’s threads, session.run in a worker) and the API and media requests the viewer makes.',
+          'The server process runs both the job (decode on sharp’s threads, session.run in the session worker, post-processing and the heat-map PNG in the post-processing worker, the prediction rows on its main thread) and the API and media requests the viewer makes.',
           `Renderer: ${build.describe}; the server took ${(served.startMs / 1000).toFixed(1)} s to start. 2 logical CPUs, shared with other engineers’ jobs.`,
         ],
       };
