@@ -31,7 +31,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    // The code that runs in the page; renderer/'s build config (vite.config.ts) runs in Node.
+    files: ['renderer/src/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/electron/core/**', 'node:*'] }] },
   },
 );
