@@ -15,9 +15,9 @@ function notify(): void {
 }
 
 /**
- * Ref callback for a tile's <img>: tracks it from mount until it is decoded, fails or leaves.
- * Loaded is not enough: a data: URL loads at once, and a list asked for then landed before the
- * decoded images were painted.
+ * Tracks a tile's <img>, its src just set, until it is decoded or fails; the returned function
+ * stops tracking it (a tile that left). Loaded is not enough: a data: URL loads at once, and a
+ * list asked for then landed before the decoded images were painted.
  */
 export function trackThumb(img: HTMLImageElement | null): (() => void) | undefined {
   if (!img) return undefined;
