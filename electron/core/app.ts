@@ -10,6 +10,8 @@ import { jobHandlers } from './handlers/job-handlers';
 import { projectHandlers } from './handlers/project-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sampleHandlers } from './handlers/sample-handlers';
+import { ForegroundGate } from './jobs/foreground-gate';
+import { touchingGate } from './jobs/foreground-handlers';
 import { JobManager } from './jobs/job-manager';
 import { readMedia } from './media-service';
 import { ProjectSession } from './project-session';
@@ -23,7 +25,8 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.settingsDir);
   const jobs = new JobManager(bus, (job, report) => session.store?.saveJob(job, undefined, report));
   const version = options.version ?? APP_VERSION;
-  const inference = inferenceHandlers({ session, jobs, bus, modelsDir: options.modelsDir });
+  const gate = new ForegroundGate();
+  const inference = inferenceHandlers({ session, jobs, bus, gate, modelsDir: options.modelsDir });
 
   const handlers: Handlers = {
     ...appHandlers({ transport: options.transport, version, settings }),
@@ -38,8 +41,11 @@ export function createCore(options: CoreOptions): Core {
   };
 
   return {
-    handlers,
-    readMedia: (kind, sampleId) => readMedia(session, kind, sampleId),
+    handlers: touchingGate(handlers, gate),
+    readMedia: (kind, sampleId) => {
+      gate.touch();
+      return readMedia(session, kind, sampleId);
+    },
     subscribe: (listener) => bus.subscribe(listener),
     close: async () => {
       await jobs.cancelAll();

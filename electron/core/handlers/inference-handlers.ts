@@ -4,6 +4,7 @@ import { asSampleId } from '../../contract/ids';
 import { AppError } from '../../contract/result';
 import type { PredictionDetail } from '../../contract/api-inference';
 import type { EventBus } from '../event-bus';
+import type { ForegroundGate } from '../jobs/foreground-gate';
 import { InferenceRuntime } from '../jobs/inference-runtime';
 import type { JobManager } from '../jobs/job-manager';
 import { heatmapFile } from '../models/heatmap-file';
@@ -26,7 +27,13 @@ type InferenceMethods =
   | 'predictions:get'
   | 'jobs:resume';
 
-export type InferenceDeps = { session: ProjectSession; jobs: JobManager; bus: EventBus; modelsDir?: string };
+export type InferenceDeps = {
+  session: ProjectSession;
+  jobs: JobManager;
+  bus: EventBus;
+  gate?: ForegroundGate;
+  modelsDir?: string;
+};
 
 function toDetail(store: ProjectStore, p: PredictionRecord, latestId: number | undefined): PredictionDetail {
   const file = heatmapFile(store, p);

@@ -16,7 +16,11 @@ export type PredictorOptions = SessionOptions & {
   heatmap?: HeatmapPngOptions;
 };
 
-export type PredictOptions = { heatmapPath?: string };
+export type PredictOptions = {
+  heatmapPath?: string;
+  /** Awaited before the run and before the post-processing: lets a background job step aside between stages. */
+  beforeStage?: () => Promise<unknown>;
+};
 
 export type ManyItem = { path: string; index: number } & (
   { ok: true; outcome: PredictOutcome } | { ok: false; error: AppError }
@@ -120,7 +124,12 @@ export async function createPredictor(pack: ModelPack, options: PredictorOptions
     provider: session.provider,
     fallbacks: session.info.fallbacks,
     async predict(path, predictOptions = {}) {
-      return finish(await run(await prepare(path)), predictOptions.heatmapPath);
+      const { beforeStage } = predictOptions;
+      const prepared = await prepare(path);
+      await beforeStage?.();
+      const ran = await run(prepared);
+      await beforeStage?.();
+      return finish(ran, predictOptions.heatmapPath);
     },
     async *predictMany(paths, many = {}) {
       // three stages in flight: image i+1 decodes on sharp's threads and image i runs in the

@@ -10,6 +10,7 @@ import { loadRegistered } from '../models/pack-registry';
 import { registeredPackId } from '../models/pack-info';
 import type { ProjectStore } from '../store';
 import type { InferenceSample } from '../store/inference-reads';
+import type { ForegroundGate } from './foreground-gate';
 import type { JobContext } from './job-manager';
 import type { InferenceQueue } from './inference-queue';
 import { describeSession, InferenceTally, type InferenceReport } from './inference-report';
@@ -26,7 +27,14 @@ export type InferenceParams = {
   force: boolean;
 };
 
-export type InferenceDeps = { store: ProjectStore; pool: SessionPool; bus: EventBus; jobId?: () => JobId };
+export type InferenceDeps = {
+  store: ProjectStore;
+  pool: SessionPool;
+  bus: EventBus;
+  /** Held back while someone uses the app, except for the image they asked for. */
+  gate?: ForegroundGate;
+  jobId?: () => JobId;
+};
 
 /** Decode of image i+1 overlaps the session run of image i: two images in flight keep it busy. */
 const LANES = 2;
@@ -96,8 +104,13 @@ export async function runInference(
     const hash = sample.contentHash!;
     const rel = heatmapRelPath(record.id, hash);
     try {
-      const outcome = await predictor.predict(sample.path, { heatmapPath: join(store.dir, rel) });
-      writer.write({ ...sample, contentHash: hash }, outcome, rel, queue.isUrgent(sample.id));
+      const urgent = queue.isUrgent(sample.id);
+      const beforeStage = deps.gate && !urgent ? () => deps.gate!.waitQuiet(context.signal) : undefined;
+      const outcome = await predictor.predict(sample.path, {
+        heatmapPath: join(store.dir, rel),
+        beforeStage,
+      });
+      writer.write({ ...sample, contentHash: hash }, outcome, rel, urgent);
       tally.succeed(context, outcome.timings, existing.has(hash));
     } catch (error) {
       // a MAU-GPT answer stops mid-way when the job is cancelled: not the image's fault
@@ -107,6 +120,7 @@ export async function runInference(
   };
   const lane = async () => {
     while (!context.signal.aborted) {
+      if (deps.gate && !queue.nextIsUrgent()) await deps.gate.waitQuiet(context.signal);
       const sample = queue.next();
       if (!sample) return;
       await one(sample);

@@ -40,6 +40,12 @@ export class InferenceQueue<T extends { id: number }> {
     return true;
   }
 
+  /** Whether the image `next()` returns is one someone asked for. */
+  nextIsUrgent(): boolean {
+    const item = this.items[this.cursor];
+    return item !== undefined && this.urgent.has(item.id);
+  }
+
   /** Whether someone asked for this image; its result is then announced without batching. */
   isUrgent(id: number): boolean {
     return this.urgent.has(id);

@@ -3,6 +3,7 @@ import { AppError } from '../../contract/result';
 import type { EventBus } from '../event-bus';
 import { SessionPool } from '../inference';
 import type { ProjectSession } from '../project-session';
+import type { ForegroundGate } from './foreground-gate';
 import type { ProjectStore } from '../store';
 import type { InferenceSample } from '../store/inference-reads';
 import { runInference, type InferenceParams } from './inference-job';
@@ -21,7 +22,14 @@ export class InferenceRuntime {
   readonly pool = new SessionPool();
   private readonly active = new Map<JobId, Active>();
 
-  constructor(private readonly deps: { session: ProjectSession; jobs: JobManager; bus: EventBus }) {
+  constructor(
+    private readonly deps: {
+      session: ProjectSession;
+      jobs: JobManager;
+      bus: EventBus;
+      gate?: ForegroundGate;
+    },
+  ) {
     deps.bus.subscribe((name, payload) => {
       if (name === 'project:changed') this.projectChanged((payload as { dir: string | null }).dir);
     });
@@ -30,9 +38,9 @@ export class InferenceRuntime {
   start(store: ProjectStore, params: InferenceParams, title: string): JobId {
     const queue = new InferenceQueue<InferenceSample>();
     const { pool } = this;
-    const { bus } = this.deps;
+    const { bus, gate } = this.deps;
     const job = this.deps.jobs.start('inference', title, (context) =>
-      runInference({ store, pool, bus, jobId: () => job.id }, params, queue, context),
+      runInference({ store, pool, bus, gate, jobId: () => job.id }, params, queue, context),
     );
     this.active.set(job.id, { queue, packRowId: params.packRowId });
     store.setJobParams(job.id, params);

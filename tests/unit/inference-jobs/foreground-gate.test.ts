@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Handlers } from '../../../electron/contract';
+import { ForegroundGate } from '../../../electron/core/jobs/foreground-gate';
+import { touchingGate } from '../../../electron/core/jobs/foreground-handlers';
+import { InferenceQueue } from '../../../electron/core/jobs/inference-queue';
+
+/** A clock whose sleeps advance time at once, recording how long each was. */
+function fakeClock() {
+  const clock = {
+    t: 0,
+    sleeps: [] as number[],
+    now: () => clock.t,
+    sleep: (ms: number) => {
+      clock.sleeps.push(ms);
+      clock.t += ms;
+      return Promise.resolve();
+    },
+  };
+  return clock;
+}
+
+describe('ForegroundGate', () => {
+  it('lets a job through at once when nobody used the app', async () => {
+    const clock = fakeClock();
+    const gate = new ForegroundGate(150, 1000, clock);
+    expect(gate.busy).toBe(false);
+    expect(await gate.waitQuiet()).toBe(0);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('holds a job until the window has been quiet for the quiet time', async () => {
+    const clock = fakeClock();
+    const gate = new ForegroundGate(150, 1000, clock);
+    clock.t = 10;
+    gate.touch();
+    clock.t = 60;
+    expect(gate.busy).toBe(true);
+    expect(await gate.waitQuiet()).toBe(100);
+    expect(clock.t).toBe(160);
+    expect(gate.busy).toBe(false);
+  });
+
+  it('waits again when a request comes while it waits', async () => {
+    const clock = fakeClock();
+    const gate = new ForegroundGate(150, 1000, clock);
+    gate.touch();
+    const sleep = clock.sleep;
+    let touchedAgain = false;
+    clock.sleep = (ms) => {
+      if (!touchedAgain) {
+        touchedAgain = true;
+        clock.t += 100;
+        gate.touch(); // a second request of the same viewer step
+        return Promise.resolve();
+      }
+      return sleep(ms);
+    };
+    expect(await gate.waitQuiet()).toBe(250);
+  });
+
+  it('never holds a job longer than the longest wait, however busy the window', async () => {
+    const clock = fakeClock();
+    const gate = new ForegroundGate(150, 400, clock);
+    clock.sleep = (ms) => {
+      clock.t += Math.min(ms, 50);
+      gate.touch(); // a window that never stops asking
+      return Promise.resolve();
+    };
+    gate.touch();
+    expect(await gate.waitQuiet()).toBe(400);
+  });
+
+  it('stops waiting when the job is cancelled', async () => {
+    const clock = fakeClock();
+    const gate = new ForegroundGate(150, 1000, clock);
+    const controller = new AbortController();
+    controller.abort();
+    gate.touch();
+    expect(await gate.waitQuiet(controller.signal)).toBe(0);
+  });
+});
+
+describe('touchingGate', () => {
+  it('marks calls a person makes, not the job panels polling', async () => {
+    const clock = fakeClock();
+    const gate = new ForegroundGate(150, 1000, clock);
+    const answered: string[] = [];
+    const answer = (method: string) => () => answered.push(method);
+    const handlers = {
+      'jobs:get': answer('jobs:get'),
+      'jobs:list': answer('jobs:list'),
+      'samples:get': answer('samples:get'),
+    } as unknown as Handlers;
+    const wrapped = touchingGate(handlers, gate);
+    clock.t = 1000;
+    await wrapped['jobs:get']({ jobId: 'job:1' } as never);
+    await wrapped['jobs:list']({} as never);
+    expect(gate.busy).toBe(false);
+    await wrapped['samples:get']({ sampleId: 1 } as never);
+    expect(gate.busy).toBe(true);
+    expect(answered).toEqual(['jobs:get', 'jobs:list', 'samples:get']);
+  });
+});
+
+describe('InferenceQueue.nextIsUrgent', () => {
+  it('is true only while the image someone asked for is next', () => {
+    const queue = new InferenceQueue<{ id: number }>();
+    queue.fill([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(queue.nextIsUrgent()).toBe(false);
+    queue.prioritize(3);
+    expect(queue.nextIsUrgent()).toBe(true);
+    expect(queue.next()).toEqual({ id: 3 });
+    expect(queue.nextIsUrgent()).toBe(false);
+    queue.next();
+    queue.next();
+    expect(queue.nextIsUrgent()).toBe(false);
+  });
+});
