@@ -94,7 +94,7 @@ export async function runFinetune(
     const tunedRow = (await addPack(store, tuned.dir)).record.id;
     registered = true;
     const baseRow = await registerBase(store, base.dir);
-    const heldOut = heldOutIds(store, exportedIds(store, params.filter, params.reviewedOnly));
+    const heldOut = await heldOutIds(store, exportedIds(store, params.filter, params.reviewedOnly));
     context.message(`comparing both packs on ${heldOut.length} held-out images…`);
     const comparison = await comparePacks(
       deps,

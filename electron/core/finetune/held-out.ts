@@ -16,6 +16,7 @@ export function exportedIds(store: ProjectStore, filter: SampleFilter, reviewedO
  * The held-out images: those the export placed in its test split. The export's own leak-free
  * split function decides, so the comparison never scores an image either pack trained on.
  */
-export function heldOutIds(store: ProjectStore, ids: readonly number[]): number[] {
-  return [...exportSplits(store, ids)].filter(([, p]) => p.split === 'test').map(([id]) => id);
+export async function heldOutIds(store: ProjectStore, ids: readonly number[]): Promise<number[]> {
+  const { placements } = await exportSplits(store, ids);
+  return [...placements].filter(([, p]) => p.split === 'test').map(([id]) => id);
 }

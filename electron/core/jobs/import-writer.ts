@@ -84,6 +84,7 @@ export class ImportWriter {
       defectTypes: item.defectTypes,
       regions: result.annotations,
     });
+    if (result.visualHash) this.store.saveVisualHash(result.meta.contentHash, result.visualHash);
     this.counts[status] += 1;
     return true;
   }

@@ -11,12 +11,21 @@ import { probeSource, type ImageProbe } from './probe';
 import type { ImageSource } from './load';
 import { makePreview, previewPathFor } from './preview';
 import { makeThumbnail } from './thumbnail';
+import { visualHashOfFile } from './visual-hash';
 
 export type ResolvedAnnotation = { defectType: string | null; shape: Shape };
 
 /** What a worker sends back for one item (the item itself stays on the calling side). */
 export type ItemOutcome =
-  | { ok: true; meta: ImageProbe; thumbPath: string; annotations: ResolvedAnnotation[]; warnings: Problem[] }
+  | {
+      ok: true;
+      meta: ImageProbe;
+      thumbPath: string;
+      /** Null only when the thumbnail already existed and could not be read back. */
+      visualHash: string | null;
+      annotations: ResolvedAnnotation[];
+      warnings: Problem[];
+    }
   | { ok: false; error: string };
 
 /** What the import worker receives for one item. */
@@ -36,11 +45,12 @@ export function thumbPathFor(thumbDir: string, contentHash: string): string {
 export async function processImportItem(item: ImportItem, thumbDir: string): Promise<ItemOutcome> {
   let meta: ImageProbe;
   let thumbPath: string;
+  let visualHash: string | null;
   try {
     const probed = await probeSource(item.path);
     meta = probed.probe;
     thumbPath = thumbPathFor(thumbDir, meta.contentHash);
-    await makeRenditions(item.path, meta, thumbPath, dirname(thumbDir), probed.source);
+    visualHash = await makeRenditions(item.path, meta, thumbPath, dirname(thumbDir), probed.source);
   } catch (error) {
     return { ok: false, error: reasonOf(error) };
   }
@@ -57,13 +67,13 @@ export async function processImportItem(item: ImportItem, thumbDir: string): Pro
     const resolved = await resolveAnnotation(item, annotation, meta, i + 1, warnings);
     if (resolved) annotations.push(resolved);
   }
-  return { ok: true, meta, thumbPath, annotations, warnings };
+  return { ok: true, meta, thumbPath, visualHash, annotations, warnings };
 }
 
 /**
  * The thumbnail, and for an image larger than a screen its preview too. The preview decodes the
  * whole image (the damage check) and the thumbnail is then made from it: a second full decode
- * of a 5 MP PNG would cost more than the preview itself.
+ * of a 5 MP PNG would cost more than the preview itself. Returns the visual hash of the thumbnail.
  */
 async function makeRenditions(
   path: string,
@@ -71,15 +81,17 @@ async function makeRenditions(
   thumbPath: string,
   cacheDir: string,
   source: ImageSource,
-): Promise<void> {
+): Promise<string | null> {
   const hasThumb = existsSync(thumbPath);
   if (needsPreview(meta.width, meta.height, meta.bitDepth)) {
     const previewPath = previewPathFor(cacheDir, meta.contentHash);
     if (!existsSync(previewPath)) await makePreview(path, previewPath, source);
-    if (!hasThumb) await makeThumbnail(previewPath, thumbPath, { size: THUMB_SIZE });
-    return;
+    if (!hasThumb) return (await makeThumbnail(previewPath, thumbPath, { size: THUMB_SIZE })).visualHash;
+  } else if (!hasThumb) {
+    return (await makeThumbnail(path, thumbPath, { size: THUMB_SIZE }, source)).visualHash;
   }
-  if (!hasThumb) await makeThumbnail(path, thumbPath, { size: THUMB_SIZE }, source);
+  // the same bytes were imported before (another copy of the file): its thumbnail is already there
+  return visualHashOfFile(thumbPath).catch(() => null);
 }
 
 async function resolveAnnotation(

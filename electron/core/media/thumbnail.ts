@@ -1,4 +1,4 @@
-import type { ResizeOptions, Sharp } from 'sharp';
+import sharp, { type ResizeOptions, type Sharp } from 'sharp';
 import { MediaError } from './errors';
 import { FORMAT_NAMES } from './image-format';
 import {
@@ -11,10 +11,17 @@ import {
   type ImageSource,
 } from './load';
 import { stretchTo8 } from './stretch';
+import { visualHashOfPixels } from './visual-hash';
 import { writeFileAtomic } from './write-atomic';
 
 export type ThumbnailOptions = { size?: number; quality?: number };
-export type Thumbnail = { width: number; height: number; bytes: number };
+export type Thumbnail = {
+  width: number;
+  height: number;
+  bytes: number;
+  /** What the thumbnail looks like, for near-duplicate grouping (media/visual-hash.ts). */
+  visualHash: string;
+};
 
 /**
  * A JPEG at most `size` pixels on its longer side, aspect kept, never enlarged. Decodes the whole
@@ -33,12 +40,19 @@ export async function makeThumbnail(
   try {
     const resized = (await openSharp(path, source)).resize(resize);
     const image = info.bitDepth === 16 ? await stretchedCopy(resized, info) : resized;
-    const { data, info: out } = await image
-      .flatten({ background: '#000000' })
+    // the small pixels once, then both the JPEG and the visual hash from them: no second decode
+    const pixels = await image.flatten({ background: '#000000' }).raw().toBuffer({ resolveWithObject: true });
+    const { width, height, channels } = pixels.info;
+    const data = await sharp(pixels.data, { raw: { width, height, channels } })
       .jpeg({ quality: options.quality ?? 80 })
-      .toBuffer({ resolveWithObject: true });
+      .toBuffer();
     await writeFileAtomic(outPath, data);
-    return { width: out.width, height: out.height, bytes: data.length };
+    return {
+      width,
+      height,
+      bytes: data.length,
+      visualHash: visualHashOfPixels(pixels.data, width, height, channels),
+    };
   } catch (error) {
     if (error instanceof MediaError) throw error;
     throw new MediaError(

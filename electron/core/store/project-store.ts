@@ -30,6 +30,7 @@ import * as queries from './sample-queries';
 import * as importing from './samples-import';
 import { nowIso, type Db } from './sql';
 import * as tax from './taxonomy';
+import * as visual from './visual-hashes';
 import type {
   ImportedSampleInput,
   ImportStatus,
@@ -168,6 +169,12 @@ export class ProjectStore {
   }
   recordSampleError(input: SampleErrorInput, reason: string): { id: number; status: ImportStatus } {
     return importing.recordSampleError(this.db, input, reason);
+  }
+  saveVisualHash(contentHash: string, hash: string): void {
+    visual.saveVisualHash(this.db, contentHash, hash);
+  }
+  visualHashesOf(ids: readonly number[]): visual.VisualHashRow[] {
+    return visual.visualHashesOf(this.db, ids);
   }
 
   // queries

@@ -81,10 +81,10 @@ describe('evaluating a pack on a list of sample ids', () => {
     expect(report.evaluated).toBe(0);
   });
 
-  it('the held-out ids are a fixed, non-empty part of the project, stable across calls', () => {
-    const heldOut = heldOutIds(store, ids);
+  it('the held-out ids are a fixed, non-empty part of the project, stable across calls', async () => {
+    const heldOut = await heldOutIds(store, ids);
     expect(heldOut.length).toBeGreaterThan(0);
     expect(heldOut.length).toBeLessThan(ids.length);
-    expect(heldOutIds(store, ids)).toEqual(heldOut);
+    expect(await heldOutIds(store, ids)).toEqual(heldOut);
   });
 });

@@ -26,6 +26,7 @@ const EXPECTED_TABLES = [
   'revisions',
   'sample_defect_types',
   'samples',
+  'visual_hashes',
 ];
 
 function freshDb(): Database.Database {

@@ -30,6 +30,7 @@ export function datasetCard(manifest: Manifest): string {
     `${manifest.split_policy.method}. Target ratios: ${Object.entries(manifest.split_policy.ratios)
       .map(([k, v]) => `${k} ${Math.round(v * 100)} %`)
       .join(', ')}.`,
+    ...nearDuplicateLines(manifest.split_policy.near_duplicates),
     '',
     ...table('Images per split', counts.splits),
     '## Content',
@@ -55,4 +56,17 @@ export function datasetCard(manifest: Manifest): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** What the near-duplicate grouping did, including the pairs it could not keep together. */
+function nearDuplicateLines(stats: Manifest['split_policy']['near_duplicates']): string[] {
+  if (!stats) return [];
+  if (stats.pairs === 0) return ['', 'No near-duplicate images were found.'];
+  return [
+    '',
+    `Near-duplicate pairs: ${stats.pairs}; ${stats.together} share a group. ${stats.kept_apart} pairs were kept in ` +
+      `different groups because joining them would make a group of more than ${stats.max_group} images; ${stats.across_splits} of those ` +
+      'landed in different splits. Such pairs are photos of one product line that look alike at thumbnail size; ' +
+      'look at them before trusting a test score from this export.',
+  ];
 }

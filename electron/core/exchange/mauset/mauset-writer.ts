@@ -21,7 +21,7 @@ const FORMAT = 'MAU-Set';
  * image order while the file work of the next images (links, decodes, masks) runs ahead.
  */
 export async function mausetWriter(env: ExportEnv): Promise<FormatWriter> {
-  const splits = exportSplits(env.store, env.sampleIds);
+  const { placements: splits, nearDuplicates } = await exportSplits(env.store, env.sampleIds);
   await env.files.ensureDir(join(env.outDir, 'sft'));
   const sinks = {
     train: await TextSink.create(join(env.outDir, 'train.jsonl')),
@@ -80,7 +80,7 @@ export async function mausetWriter(env: ExportEnv): Promise<FormatWriter> {
     async finish() {
       for (const sink of all) await sink.close();
       const options = { reviewedOnly: env.options.reviewedOnly, copyImages: env.options.copyImages };
-      const manifest = buildManifest(tally, env.store.summary().name, env.taxonomy, options);
+      const manifest = buildManifest(tally, env.store.summary().name, env.taxonomy, options, nearDuplicates);
       await writeFile(join(env.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       await writeFile(join(env.outDir, 'DATASET_CARD.md'), datasetCard(manifest));
     },

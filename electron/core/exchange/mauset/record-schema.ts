@@ -123,7 +123,21 @@ export const Manifest = z.object({
     splits: Counts,
     corrections: Counts,
   }),
-  split_policy: z.object({ method: z.string(), ratios: z.record(z.string(), z.number()) }),
+  split_policy: z.object({
+    method: z.string(),
+    ratios: z.record(z.string(), z.number()),
+    /** Absent in exports written before near-duplicates were grouped. */
+    near_duplicates: z
+      .object({
+        max_bits: z.number().int(),
+        max_group: z.number().int(),
+        pairs: z.number().int().nonnegative(),
+        together: z.number().int().nonnegative(),
+        kept_apart: z.number().int().nonnegative(),
+        across_splits: z.number().int().nonnegative(),
+      })
+      .optional(),
+  }),
   ok_images: z.string(),
   options: z.object({ reviewed_only: z.boolean(), copy_images: z.boolean() }),
   skipped: z.array(z.object({ file: z.string(), sample: z.number().int(), reason: z.string() })),

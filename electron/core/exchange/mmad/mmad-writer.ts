@@ -15,7 +15,7 @@ const FORMAT = 'MMAD';
  * the same images. Images go to images/<source>/ as in MAU-Set.
  */
 export async function mmadWriter(env: ExportEnv): Promise<FormatWriter> {
-  const splits = exportSplits(env.store, env.sampleIds);
+  const splits = (await exportSplits(env.store, env.sampleIds)).placements;
   const sink = await TextSink.create(join(env.outDir, MMAD_FILE));
   await sink.write('[');
   const list = new JsonArrayWriter(sink);
