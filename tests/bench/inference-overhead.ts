@@ -49,7 +49,7 @@ async function measure(
   const pool = new SessionPool();
   try {
     const options = { providers: ['cpu' as const], intraOpNumThreads: setting.threads, pool };
-    const predictor = await createPredictor(pack, { ...options, heatmap: { alpha: true } });
+    const predictor = await createPredictor(pack, { ...options, heatmap: { levels: true } });
     // one untimed pass: sharp's and V8's first-use costs are not what each image pays
     await runLikeJob(predictor, images.slice(0, 8), scratchDir('heatmaps'));
     const pairs: Pair[] = [];
@@ -118,7 +118,7 @@ const bench: Bench = {
     'Wraps the shipped MAU-GPT-mini vision encoder (256×256 U-Net with anomaly head, models/mau-gpt-mini/vision_encoder.onnx) in an ' +
     'anomalib-2.x-shaped pack and predicts real images from shared/data (fixture rows of BSData, DeepPCB and NEU-DET interleaved, ' +
     `200×200 to 2928×1016 JPEG) the way an inference job does: ${JOB_LANES} lanes calling predictor.predict (decode and resize with sharp, ` +
-    'normalise, session.run in the session worker, anomalib adapter with regions and turbo heatmap PNG in the post-processing worker). Raw = onnxruntime ' +
+    'normalise, session.run in the session worker, anomalib adapter with regions and the heat map stored as a grey PNG of levels in the post-processing worker, as jobs store it; it is coloured only when viewed). Raw = onnxruntime ' +
     'session.run on the calling thread with the engine’s session options and provider (CPU), fed the same images already preprocessed. ' +
     'Per chunk of images a raw pass and a pipeline pass run back to back; pipeline time per image = first to last completion ÷ (images − 1), ' +
     'the rate of a long job once its pipeline is full. Ratio = median over chunks of pipeline ÷ raw.',

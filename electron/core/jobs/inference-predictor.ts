@@ -35,7 +35,7 @@ export async function openJobPredictor(
   samples: readonly InferenceSample[],
   deps: JobPredictorDeps,
 ): Promise<JobPredictor> {
-  const common = { providers: deps.providers, intraOpNumThreads: deps.threads, heatmap: { alpha: true } };
+  const common = { providers: deps.providers, intraOpNumThreads: deps.threads, heatmap: { levels: true } };
   if (pack.kind !== 'mau-gpt') {
     const predictor = await createPredictor(pack, { ...common, pool: deps.pool });
     return Object.assign(predictor, { finish: () => predictor.release() });

@@ -68,7 +68,7 @@ export async function runBatched(
     p.paths.forEach((path, b) => {
       const result = decodeOutputs(pack, sliceOutputs(outputs, b, batch), p.prepared[b]!.geometry, path);
       if (result.anomalyMap)
-        writes.push(writeHeatmapPng(result.anomalyMap, join(heatmapDir, `${k}-${b}.png`), { alpha: true }));
+        writes.push(writeHeatmapPng(result.anomalyMap, join(heatmapDir, `${k}-${b}.png`), { levels: true }));
     });
     await Promise.all(writes);
   };

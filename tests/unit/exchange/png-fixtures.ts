@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { pngChunk as chunk } from '../../../electron/core/exchange/png';
+import { pngChunk as chunk } from '../../../electron/core/media/grey-png';
 
 /** Seeded pixels: noise over a gradient, so every PNG row filter has something to do. */
 export function pixels(width: number, height: number, channels: number, seed: number): Uint8Array {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { TURBO } from '../../../electron/core/inference/processing/colormap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asPackId,
@@ -111,9 +112,21 @@ describe('running a model pack over the NEU-DET fixture', () => {
     const media = await t.core.readMedia('heatmap', sampleId);
     expect(media.contentType).toBe('image/png');
     expect(media.body.subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    const meta = await sharp(media.body).metadata();
-    expect(meta.channels).toBe(4);
-    expect(existsSync(join(project, 'cache/heatmaps', pack.packId.slice('pack:'.length)))).toBe(true);
+    const served = await sharp(media.body).raw().toBuffer({ resolveWithObject: true });
+    expect(served.info.channels).toBe(4);
+    const cacheDir = join(project, 'cache/heatmaps', pack.packId.slice('pack:'.length));
+    expect(existsSync(cacheDir)).toBe(true);
+    // the job stored one grey channel of levels; the media route coloured it: turbo, alpha = level
+    const stored = join(cacheDir, `${(await t.call('samples:get', { id: sampleId })).contentHash}.png`);
+    expect((await sharp(stored).metadata()).channels).toBe(1);
+    const levels = await sharp(stored).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    expect(levels.info.width).toBe(served.info.width);
+    const brightest = levels.data.indexOf(Math.max(...levels.data));
+    const level = levels.data[brightest]!;
+    expect(Array.from(served.data.subarray(brightest * 4, brightest * 4 + 4))).toEqual([
+      ...TURBO.subarray(level * 3, level * 3 + 3),
+      level,
+    ]);
   });
 
   it('skips every image on a re-run: same pack version, same content', async () => {

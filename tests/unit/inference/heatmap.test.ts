@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TURBO } from '../../../electron/core/inference/processing/colormap';
-import { normaliseMap, writeHeatmapPng } from '../../../electron/core/inference/processing/heatmap';
+import {
+  heatmapPixels,
+  normaliseMap,
+  turboRgba,
+  writeHeatmapPng,
+} from '../../../electron/core/inference/processing/heatmap';
 import { scratchDir } from './helpers';
 
 let dir: string;
@@ -42,5 +47,17 @@ describe('heat maps', () => {
     expect([info.width, info.height, info.channels]).toEqual([3, 2, 4]);
     expect(Array.from(data.subarray(0, 4))).toEqual([...TURBO.subarray(0, 3), 0]);
     expect(Array.from(data.subarray(8, 12))).toEqual([...TURBO.subarray(255 * 3, 255 * 3 + 3), 255]);
+  });
+
+  it('writes levels as one grey channel for jobs, coloured to the same turbo RGBA when served', async () => {
+    const map = { width: 3, height: 2, data: Float32Array.from([0, 0.5, 1, 1, 0.5, Number.NaN]) };
+    const path = join(dir, 'levels.png');
+    await writeHeatmapPng(map, path, { levels: true });
+    expect((await sharp(path).metadata()).channels).toBe(1);
+    const { data, info } = await sharp(path).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([3, 2]);
+    expect(Array.from(data)).toEqual([0, 128, 255, 255, 128, 0]);
+    const rgba = turboRgba(data);
+    expect(Array.from(rgba)).toEqual(Array.from(heatmapPixels(map, { alpha: true })));
   });
 });

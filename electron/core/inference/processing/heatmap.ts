@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
 import type { AnomalyMap } from '../types';
+import { encodeGreyPng } from '../../media/grey-png';
 import { TURBO } from './colormap';
 
 /**
@@ -27,23 +28,56 @@ export function normaliseMap(data: ArrayLike<number>, range?: { min: number; max
 export type HeatmapPngOptions = {
   /** Alpha follows the value, so low-anomaly areas stay see-through over the image. */
   alpha?: boolean;
+  /**
+   * One grey channel holding the level itself (0..255), coloured only when someone looks at it
+   * (models/heatmap-file.ts): a job writes a map per image, most are never opened, and the turbo
+   * RGBA encode was half of a prediction's post-processing.
+   */
+  levels?: boolean;
 };
 
-/** 8-bit turbo-coloured PNG of a 0..1 map at the map's own resolution (the viewer scales it). */
-export function heatmapPixels(map: AnomalyMap, options: HeatmapPngOptions = {}): Buffer {
-  const channels = options.alpha ? 4 : 3;
-  const pixels = Buffer.alloc(map.width * map.height * channels);
-  const data = map.data;
-  for (let i = 0, p = 0; i < data.length; i++, p += channels) {
+/** A 0..1 map as 0..255 levels; NaN is level 0. */
+export function heatmapLevels(data: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
-    // comparisons instead of a Math.min/max/round chain per pixel; NaN paints as level 0
-    const level = v > 0 ? (v < 1 ? (v * 255 + 0.5) | 0 : 255) : 0;
-    const t = level * 3;
-    pixels[p] = TURBO[t]!;
-    pixels[p + 1] = TURBO[t + 1]!;
-    pixels[p + 2] = TURBO[t + 2]!;
-    if (channels === 4) pixels[p + 3] = level;
+    out[i] = v > 0 ? (v < 1 ? (v * 255 + 0.5) | 0 : 255) : 0;
   }
+  return out;
+}
+
+/** Levels as the turbo-coloured RGBA the viewer draws (alpha = level). */
+export function turboRgba(levels: Uint8Array): Buffer {
+  const pixels = Buffer.alloc(levels.length * 4);
+  for (let i = 0, p = 0; i < levels.length; i++, p += 4) {
+    const level = levels[i]!;
+    pixels[p] = TURBO[level * 3]!;
+    pixels[p + 1] = TURBO[level * 3 + 1]!;
+    pixels[p + 2] = TURBO[level * 3 + 2]!;
+    pixels[p + 3] = level;
+  }
+  return pixels;
+}
+
+/** Turbo RGBA as a PNG: unfiltered level 3 is both smaller and about half the CPU of filtered level 6 on these maps. */
+export function encodeTurboPng(
+  pixels: Buffer,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+): Promise<Buffer> {
+  return sharp(pixels, { raw: { width, height, channels } })
+    .png({ compressionLevel: 3, adaptiveFiltering: false })
+    .toBuffer();
+}
+
+/** 8-bit turbo-coloured pixels of a 0..1 map at the map's own resolution (the viewer scales it). */
+export function heatmapPixels(map: AnomalyMap, options: HeatmapPngOptions = {}): Buffer {
+  const levels = heatmapLevels(map.data);
+  if (options.alpha) return turboRgba(levels);
+  const pixels = Buffer.alloc(levels.length * 3);
+  for (let i = 0, p = 0; i < levels.length; i++, p += 3)
+    pixels.set(TURBO.subarray(levels[i]! * 3, levels[i]! * 3 + 3), p);
   return pixels;
 }
 
@@ -52,11 +86,12 @@ export async function writeHeatmapPng(
   path: string,
   options: HeatmapPngOptions = {},
 ): Promise<void> {
-  const channels = options.alpha ? 4 : 3;
   await mkdir(dirname(path), { recursive: true });
-  await sharp(heatmapPixels(map, options), { raw: { width: map.width, height: map.height, channels } })
-    // unfiltered level 3 is both smaller and about half the CPU of filtered level 6 on
-    // turbo-coloured maps (measured on MAU-GPT-mini maps of real images, tests/bench/inference-overhead.ts)
-    .png({ compressionLevel: 3, adaptiveFiltering: false })
-    .toFile(path);
+  if (options.levels) {
+    // deflate level 1: a smooth map compresses almost as well, at a fraction of the time
+    await writeFile(path, await encodeGreyPng(heatmapLevels(map.data), map.width, map.height, 1));
+    return;
+  }
+  const channels = options.alpha ? 4 : 3;
+  await writeFile(path, await encodeTurboPng(heatmapPixels(map, options), map.width, map.height, channels));
 }
