@@ -19,6 +19,11 @@ export class ExportNotes {
     this.push({ file, sample, region: null, reason });
   }
 
+  /** A note about the export as a whole (file "."). */
+  whole(reason: string): void {
+    this.push({ file: '.', sample: null, region: null, reason });
+  }
+
   /** One more image for which `reason` holds; listed once, with the count, by `finish`. */
   tally(reason: string): void {
     this.tallies.set(reason, (this.tallies.get(reason) ?? 0) + 1);

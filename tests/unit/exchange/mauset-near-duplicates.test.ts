@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
@@ -9,6 +9,15 @@ import { exportTo, importFolder } from './helpers';
 import { readMauSet } from './mauset-helpers';
 
 const NEU = join(sharedData, 'neu-det', 'IMAGES');
+
+/** A plain folder has no labels, and an export is made of labels: a reviewer calls each image NG. */
+async function callEveryImageNg(call: ReturnType<typeof testCore>['call']): Promise<void> {
+  for (const sampleId of (await call('samples:ids', {})).ids) {
+    const state = await call('labels:get', { sampleId });
+    const command = { type: 'setVerdict', verdict: 'NG' } as const;
+    await call('labels:apply', { sampleId, baseRevision: state.revision, author: 'reviewer-1', command });
+  }
+}
 const DISTINCT = [
   'crazing_1',
   'inclusion_1',
@@ -39,12 +48,7 @@ describe('MAU-Set export: near-duplicates share a split', () => {
       .toFile(join(images, 'crazing_1-resaved.png'));
     await call('project:create', { dir: project });
     await importFolder(call, images, 'auto');
-    // a plain folder has no labels, and an export is made of labels: a reviewer calls each NG
-    for (const sampleId of (await call('samples:ids', {})).ids) {
-      const state = await call('labels:get', { sampleId });
-      const command = { type: 'setVerdict', verdict: 'NG' } as const;
-      await call('labels:apply', { sampleId, baseRevision: state.revision, author: 'reviewer-1', command });
-    }
+    await callEveryImageNg(call);
   });
 
   const groupsOf = (dir: string) => {
@@ -80,5 +84,42 @@ describe('MAU-Set export: near-duplicates share a split', () => {
       DISTINCT.length + 1,
     );
     again.close();
+  });
+});
+
+/** Five copies of one picture among a few other images: more look-alikes than a group may hold. */
+describe('MAU-Set export: look-alikes beyond the group cap', () => {
+  const { call } = testCore();
+  const root = tempDir('near-dup-cap');
+  const images = join(root, 'images');
+
+  it('keeps groups within the cap, counts the pairs kept apart and names the split leaks', async () => {
+    mkdirSync(images, { recursive: true });
+    for (const name of DISTINCT) copyFileSync(join(NEU, `${name}.jpg`), join(images, `${name}.jpg`));
+    for (const [i, size] of [190, 180, 170, 160].entries())
+      await sharp(join(NEU, 'crazing_1.jpg'))
+        .resize(size, size)
+        .png()
+        .toFile(join(images, `copy-${i}.png`));
+    await call('project:create', { dir: join(root, 'project') });
+    await importFolder(call, images, 'auto');
+    await callEveryImageNg(call);
+    const report = await exportTo(call, { format: 'mauset', outDir: join(root, 'out') });
+    const { manifest, records } = readMauSet(join(root, 'out'));
+    const stats = manifest.split_policy.near_duplicates!;
+    expect(stats.max_group).toBe(2);
+    const sizes = new Map<string, number>();
+    for (const r of records) sizes.set(r.group, (sizes.get(r.group) ?? 0) + 1);
+    expect(Math.max(...sizes.values())).toBe(2);
+    expect(stats.pairs).toBeGreaterThanOrEqual(6);
+    expect(stats.kept_apart).toBeGreaterThan(0);
+    expect(stats.together + stats.kept_apart).toBe(stats.pairs);
+    const leakNote = report.notRepresentable.find((n) =>
+      /near-duplicate images are in different splits/.test(n.reason),
+    );
+    expect(Boolean(leakNote)).toBe(stats.across_splits > 0);
+    expect(readFileSync(join(root, 'out', 'DATASET_CARD.md'), 'utf8')).toContain(
+      `${stats.kept_apart} pairs were kept`,
+    );
   });
 });

@@ -83,6 +83,12 @@ export async function mausetWriter(env: ExportEnv): Promise<FormatWriter> {
       const manifest = buildManifest(tally, env.store.summary().name, env.taxonomy, options, nearDuplicates);
       await writeFile(join(env.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       await writeFile(join(env.outDir, 'DATASET_CARD.md'), datasetCard(manifest));
+      if (nearDuplicates.acrossSplits > 0) {
+        env.notes.whole(
+          `${nearDuplicates.acrossSplits} pairs of near-duplicate images are in different splits: joining every ` +
+            `look-alike would have made groups of more than ${nearDuplicates.maxGroup} images (see DATASET_CARD.md, Splits)`,
+        );
+      }
     },
     async abort() {
       await Promise.allSettled(all.map((sink) => sink.close()));
