@@ -86,12 +86,23 @@ export async function writeHeatmapPng(
   path: string,
   options: HeatmapPngOptions = {},
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  if (options.levels) {
-    // deflate level 1: a smooth map compresses almost as well, at a fraction of the time
-    await writeFile(path, await encodeGreyPng(heatmapLevels(map.data), map.width, map.height, 1));
-    return;
+  // deflate level 1 for levels: a smooth map compresses almost as well, at a fraction of the time
+  const png = options.levels
+    ? await encodeGreyPng(heatmapLevels(map.data), map.width, map.height, 1)
+    : await encodeTurboPng(heatmapPixels(map, options), map.width, map.height, options.alpha ? 4 : 3);
+  await writeCreatingFolder(path, png);
+}
+
+/**
+ * A job writes thousands of maps into a few folders: creating the folder only when the write
+ * finds it missing saves a mkdir per map (0.7 ms of post-processing each, in a CPU profile).
+ */
+async function writeCreatingFolder(path: string, data: Buffer): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
   }
-  const channels = options.alpha ? 4 : 3;
-  await writeFile(path, await encodeTurboPng(heatmapPixels(map, options), map.width, map.height, channels));
 }
