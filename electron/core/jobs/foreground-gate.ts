@@ -4,7 +4,7 @@
  * both busy doubles the time from key to picture, so new work waits until the burst is over.
  */
 export const QUIET_MS = 300;
-/** A job never waits longer than this per image: a window that polls all the time must not stop it. */
+/** A job never waits longer than this at once (per stage): a window that asks all the time must not stop it. */
 export const MAX_WAIT_MS = 1_000;
 
 type Clock = { now: () => number; sleep: (ms: number) => Promise<void> };

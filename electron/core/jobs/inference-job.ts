@@ -67,7 +67,7 @@ export async function runInference(
   queue: InferenceQueue<InferenceSample>,
   context: JobContext,
 ): Promise<InferenceReport> {
-  const { store } = deps;
+  const { store, gate } = deps;
   const record = store.packRecord(params.packRowId);
   if (!record || record.dir === '')
     throw new AppError('NOT_FOUND', `model pack pack:${params.packRowId} was removed`);
@@ -105,7 +105,7 @@ export async function runInference(
     const rel = heatmapRelPath(record.id, hash);
     try {
       const urgent = queue.isUrgent(sample.id);
-      const beforeStage = deps.gate && !urgent ? () => deps.gate!.waitQuiet(context.signal) : undefined;
+      const beforeStage = gate && !urgent ? () => gate.waitQuiet(context.signal) : undefined;
       const outcome = await predictor.predict(sample.path, {
         heatmapPath: join(store.dir, rel),
         beforeStage,
@@ -120,7 +120,7 @@ export async function runInference(
   };
   const lane = async () => {
     while (!context.signal.aborted) {
-      if (deps.gate && !queue.nextIsUrgent()) await deps.gate.waitQuiet(context.signal);
+      if (gate && !queue.nextIsUrgent()) await gate.waitQuiet(context.signal);
       const sample = queue.next();
       if (!sample) return;
       await one(sample);

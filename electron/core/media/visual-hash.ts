@@ -49,14 +49,29 @@ export async function visualHashOfFile(path: string): Promise<string> {
   return visualHashOfPixels(data, info.width, info.height, info.channels);
 }
 
-const POPCOUNT = Uint8Array.from(
-  { length: 16 },
-  (_, v) => (v & 1) + ((v >> 1) & 1) + ((v >> 2) & 1) + (v >> 3),
-);
+const WORDS = 8;
+
+/** A visual hash as eight 32-bit words, for comparing many pairs without re-parsing. */
+export function parseVisualHash(hex: string): Uint32Array {
+  const out = new Uint32Array(WORDS);
+  for (let w = 0; w < WORDS; w++) out[w] = parseInt(hex.slice(w * 8, w * 8 + 8), 16) >>> 0;
+  return out;
+}
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Bits in which two parsed visual hashes differ. */
+export function parsedDistance(x: Uint32Array, y: Uint32Array): number {
+  let bits = 0;
+  for (let w = 0; w < WORDS; w++) bits += popcount((x[w]! ^ y[w]!) >>> 0);
+  return bits;
+}
 
 /** Bits in which two visual hashes differ. */
 export function hashDistance(a: string, b: string): number {
-  let bits = 0;
-  for (let i = 0; i < a.length; i++) bits += POPCOUNT[parseInt(a[i]!, 16) ^ parseInt(b[i]!, 16)]!;
-  return bits;
+  return parsedDistance(parseVisualHash(a), parseVisualHash(b));
 }

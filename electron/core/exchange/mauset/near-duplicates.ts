@@ -3,6 +3,7 @@
  * Two hashes within `maxBits` of each other agree exactly on at least one of `maxBits + 1`
  * blocks (pigeonhole), so only images sharing a block value are compared.
  */
+import { parsedDistance, parseVisualHash } from '../../media/visual-hash';
 
 /**
  * Bits of 256 in which two images may differ and still count as near-duplicates: a NEU-DET image
@@ -20,26 +21,6 @@ const NEIGHBOURS_PER_BUCKET = 64;
 export type HashedImage = { id: number; visualHash: string };
 export type NearPair = { a: number; b: number; distance: number };
 
-const WORDS = 8;
-
-function words(hex: string): Uint32Array {
-  const out = new Uint32Array(WORDS);
-  for (let w = 0; w < WORDS; w++) out[w] = parseInt(hex.slice(w * 8, w * 8 + 8), 16) >>> 0;
-  return out;
-}
-
-function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-function distance(x: Uint32Array, y: Uint32Array): number {
-  let bits = 0;
-  for (let w = 0; w < WORDS; w++) bits += popcount((x[w]! ^ y[w]!) >>> 0);
-  return bits;
-}
-
 /** Hex-digit ranges of the blocks: 64 digits cut into `count` nearly equal parts. */
 function blocks(count: number): [number, number][] {
   return Array.from({ length: count }, (_, i) => [
@@ -54,7 +35,7 @@ export function nearDuplicatePairs(
   maxBits = NEAR_DUPLICATE_BITS,
 ): NearPair[] {
   const valid = images.filter((image) => /^[0-9a-f]{64}$/.test(image.visualHash));
-  const parsed = new Map(valid.map((image) => [image.id, words(image.visualHash)]));
+  const parsed = new Map(valid.map((image) => [image.id, parseVisualHash(image.visualHash)]));
   const found = new Map<string, NearPair>();
   for (const [from, to] of blocks(maxBits + 1)) {
     const buckets = new Map<string, HashedImage[]>();
@@ -73,7 +54,7 @@ export function nearDuplicatePairs(
         const end = Math.min(bucket.length, i + 1 + NEIGHBOURS_PER_BUCKET);
         for (let j = i + 1; j < end; j++) {
           const [p, q] = [bucket[i]!, bucket[j]!];
-          const d = distance(parsed.get(p.id)!, parsed.get(q.id)!);
+          const d = parsedDistance(parsed.get(p.id)!, parsed.get(q.id)!);
           if (d > maxBits) continue;
           const [a, b] = p.id < q.id ? [p.id, q.id] : [q.id, p.id];
           found.set(`${a},${b}`, { a, b, distance: d });

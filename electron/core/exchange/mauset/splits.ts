@@ -72,7 +72,8 @@ export function splitGroups(
   ratios: SplitRatios = DEFAULT_RATIOS,
 ): { placements: Map<number, SplitPlacement>; nearDuplicates: NearDuplicateStats } {
   const parent = new Map<string, string>();
-  const images = new Map<string, number>();
+  /** Images in each group, by its root key. */
+  const imagesIn = new Map<string, number>();
   const find = (key: string): string => {
     let root = key;
     while (parent.get(root) !== root) root = parent.get(root) as string;
@@ -88,14 +89,14 @@ export function splitGroups(
     if (ra === rb) return;
     const [root, child] = before(ra, rb) ? [ra, rb] : [rb, ra];
     parent.set(child, root);
-    images.set(root, (images.get(root) ?? 0) + (images.get(child) ?? 0));
+    imagesIn.set(root, (imagesIn.get(root) ?? 0) + (imagesIn.get(child) ?? 0));
   };
   for (const item of items) {
     const keys = [`image:${item.id}`];
     if (item.part !== null) keys.push(`part:${item.part}`);
     if (item.contentHash !== null) keys.push(`bytes:${item.contentHash}`);
     for (const key of keys) if (!parent.has(key)) parent.set(key, key);
-    images.set(keys[0] as string, 1);
+    imagesIn.set(keys[0] as string, 1);
     for (const key of keys.slice(1)) union(keys[0] as string, key);
   }
   const hashed = items.flatMap((item) =>
@@ -107,7 +108,7 @@ export function splitGroups(
   for (const { a, b } of pairs) {
     const [ra, rb] = [find(`image:${a}`), find(`image:${b}`)];
     if (ra === rb) continue;
-    if ((images.get(ra) ?? 0) + (images.get(rb) ?? 0) > cap) apart.push([`image:${a}`, `image:${b}`]);
+    if ((imagesIn.get(ra) ?? 0) + (imagesIn.get(rb) ?? 0) > cap) apart.push([`image:${a}`, `image:${b}`]);
     else union(ra, rb);
   }
   const placements = new Map<number, SplitPlacement>();
