@@ -66,7 +66,7 @@ export function ViewerToolbar({ onFit, onActual }: Props) {
     useViewer.getState().close();
   };
   return (
-    <header className="toolbar" data-testid="viewer-toolbar">
+    <header className="toolbar toolbar--viewer" data-testid="viewer-toolbar">
       <button
         type="button"
         className="btn"
