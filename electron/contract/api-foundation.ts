@@ -21,6 +21,12 @@ import { THUMBS_PER_CALL } from './media';
 /** Projects, import, jobs, browsing: the workstation's skeleton. */
 export const foundationApi = {
   'app:info': { input: Empty, output: AppInfo },
+  /**
+   * A person just pressed a key, clicked or scrolled in a window. Background jobs step aside for
+   * a moment so the answers that input asks for are not queued behind them; the window's own
+   * refreshes (lists re-read after job events) do not send it, so they never slow a job.
+   */
+  'app:activity': { input: Empty, output: z.null() },
   'fs:list': { input: z.object({ dir: Path.optional() }).strict(), output: DirListing },
 
   'project:create': {

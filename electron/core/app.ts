@@ -11,7 +11,6 @@ import { projectHandlers } from './handlers/project-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sampleHandlers } from './handlers/sample-handlers';
 import { ForegroundGate } from './jobs/foreground-gate';
-import { touchingGate } from './jobs/foreground-handlers';
 import { JobManager } from './jobs/job-manager';
 import { readMedia } from './media-service';
 import { ProjectSession } from './project-session';
@@ -29,7 +28,7 @@ export function createCore(options: CoreOptions): Core {
   const inference = inferenceHandlers({ session, jobs, bus, gate, modelsDir: options.modelsDir });
 
   const handlers: Handlers = {
-    ...appHandlers({ transport: options.transport, version, settings }),
+    ...appHandlers({ transport: options.transport, version, settings, gate }),
     ...projectHandlers({ session, settings, bus, jobs }),
     ...jobHandlers({ session, jobs, bus }),
     ...sampleHandlers(session),
@@ -41,11 +40,8 @@ export function createCore(options: CoreOptions): Core {
   };
 
   return {
-    handlers: touchingGate(handlers, gate),
-    readMedia: (kind, sampleId) => {
-      gate.touch();
-      return readMedia(session, kind, sampleId);
-    },
+    handlers,
+    readMedia: (kind, sampleId) => readMedia(session, kind, sampleId),
     subscribe: (listener) => bus.subscribe(listener),
     close: async () => {
       await jobs.cancelAll();

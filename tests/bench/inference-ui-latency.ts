@@ -127,7 +127,7 @@ const bench: Bench = {
         ],
         notes: [
           `${plan.steps} steps per phase; the job went from ${before.done} to ${after.done} of ${after.total} images during the ${seconds.toFixed(0)} s of navigation (state ${after.state}).`,
-          `While someone uses the app the job steps aside: it starts no new stage (decode, run, post-process) until ${QUIET_MS} ms after the window's last request, waiting at most ${MAX_WAIT_MS} ms per stage (electron/core/jobs/foreground-gate.ts). An image someone asked the job for (inference:prioritize) skips the wait, and progress polling does not count as use. Hence the job's rate while navigating at ${1000 / DWELL_MS} keys/s and its rate after.`,
+          `While someone uses the app the job steps aside: it starts no new stage (decode, run, post-process) until ${QUIET_MS} ms after the person's last key, click or scroll (the window sends app:activity; electron/core/jobs/foreground-gate.ts), waiting at most ${MAX_WAIT_MS} ms per stage. An image someone asked the job for (inference:prioritize) skips the wait; what the window re-reads on its own (progress, lists after job events) does not count as use. Hence the job's rate while navigating at ${1000 / DWELL_MS} keys/s and its rate after.`,
           'The server process runs both the job (decode on sharp’s threads, session.run in the session worker, post-processing and the heat-map PNG in the post-processing worker, the prediction rows on its main thread) and the API and media requests the viewer makes.',
           `Renderer: ${build.describe}; the server took ${(served.startMs / 1000).toFixed(1)} s to start. 2 logical CPUs, shared with other engineers’ jobs.`,
         ],

@@ -25,6 +25,8 @@ const api = <T>(method: string, input: unknown) => fixture.api<T>(method, input)
 const dialog = () => page.getByTestId('models-dialog');
 /** Every API call the server refused, by method: only the refusals the test provokes may appear. */
 const refused: string[] = [];
+/** How many times the window told the core a person acted (keys, clicks) while a job was running. */
+let activitySignals = 0;
 /** Chromium logs each refused call as a console error; those are checked through `refused` instead. */
 const unexpectedErrors = () => errors.filter((e) => !/status of 400 \(Bad Request\)/.test(e));
 
@@ -55,6 +57,9 @@ beforeAll(async () => {
   samples = await allSamples(server.url);
   page.on('response', (response) => {
     if (response.status() >= 400) refused.push(new URL(response.url()).pathname.replace(/^.*\/api\//, ''));
+  });
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/app:activity')) activitySignals++;
   });
   // The whole anomaly map tinted (threshold 0), so the heatmap check does not hinge on its values.
   await page.addInitScript(() =>
@@ -163,6 +168,8 @@ describe('the Models dialog', () => {
       state = await rows.first().getAttribute('data-state');
     }
     expect(state).toBe('cancelled');
+    // the click that stopped the running job told the core first, so the job stepped aside for it
+    expect(activitySignals).toBeGreaterThan(0);
     const runsBefore = await rows.count();
     const resume = page.locator('[data-testid=models-resumable] [data-testid=models-resume]');
     await resume.first().waitFor({ timeout: UI_MS });

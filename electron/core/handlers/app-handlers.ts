@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AppError, type DirListing, type Handlers } from '../../contract';
+import type { ForegroundGate } from '../jobs/foreground-gate';
 import type { SettingsStore } from '../settings/settings';
 import { ProjectStore } from '../store';
 
@@ -11,7 +12,8 @@ export function appHandlers(deps: {
   transport: 'electron' | 'http';
   version: string;
   settings: SettingsStore;
-}): Pick<Handlers, 'app:info' | 'fs:list'> {
+  gate: ForegroundGate;
+}): Pick<Handlers, 'app:info' | 'app:activity' | 'fs:list'> {
   return {
     'app:info': () => ({
       version: deps.version,
@@ -20,6 +22,10 @@ export function appHandlers(deps: {
       homeDir: homedir(),
       recentProjects: deps.settings.read().recentProjects,
     }),
+    'app:activity': () => {
+      deps.gate.touch();
+      return null;
+    },
     'fs:list': ({ dir }) => listDirectory(resolve(dir ?? homedir())),
   };
 }

@@ -15,6 +15,7 @@ import { useTaxonomy } from '../stores/taxonomyStore';
 import { useViewer } from '../stores/viewerStore';
 import type { Job } from '../../../electron/contract';
 import type { AppEvent, Transport } from '../transport/types';
+import { startActivitySignal } from './activitySignal';
 
 const SETTLE_MS = 200;
 /**
@@ -138,6 +139,7 @@ export function startSession(transport: Transport): void {
     }
   });
   transport.onEvent(onEvent);
+  startActivitySignal(transport, jobRunning);
   // The open image's label follows the viewer; a new image starts with the tool at rest.
   useViewer.subscribe((state, before) => {
     if (state.sampleId === before.sampleId) return;

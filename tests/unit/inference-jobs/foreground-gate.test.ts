@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../electron/contract';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ForegroundGate } from '../../../electron/core/jobs/foreground-gate';
-import { touchingGate } from '../../../electron/core/jobs/foreground-handlers';
+import { appHandlers } from '../../../electron/core/handlers/app-handlers';
+import { SettingsStore } from '../../../electron/core/settings/settings';
 import { InferenceQueue } from '../../../electron/core/jobs/inference-queue';
 
 /** A clock whose sleeps advance time at once, recording how long each was. */
@@ -80,25 +83,24 @@ describe('ForegroundGate', () => {
   });
 });
 
-describe('touchingGate', () => {
-  it('marks calls a person makes, not the job panels polling', async () => {
+describe('app:activity', () => {
+  it('is what tells the gate a person is using the app; other calls do not', async () => {
     const clock = fakeClock();
     const gate = new ForegroundGate(150, 1000, clock);
-    const answered: string[] = [];
-    const answer = (method: string) => () => answered.push(method);
-    const handlers = {
-      'jobs:get': answer('jobs:get'),
-      'jobs:list': answer('jobs:list'),
-      'samples:get': answer('samples:get'),
-    } as unknown as Handlers;
-    const wrapped = touchingGate(handlers, gate);
+    const settingsDir = mkdtempSync(join(tmpdir(), 'mau-gate-'));
+    const handlers = appHandlers({
+      transport: 'http',
+      version: 'test',
+      settings: new SettingsStore(settingsDir),
+      gate,
+    });
     clock.t = 1000;
-    await wrapped['jobs:get']({ jobId: 'job:1' } as never);
-    await wrapped['jobs:list']({} as never);
+    await handlers['app:info']({});
     expect(gate.busy).toBe(false);
-    await wrapped['samples:get']({ sampleId: 1 } as never);
+    expect(await handlers['app:activity']({})).toBeNull();
     expect(gate.busy).toBe(true);
-    expect(answered).toEqual(['jobs:get', 'jobs:list', 'samples:get']);
+    clock.t += 150;
+    expect(gate.busy).toBe(false);
   });
 });
 

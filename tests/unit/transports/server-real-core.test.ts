@@ -35,6 +35,7 @@ const testModels = join(repoRoot, 'models', 'test-models');
  */
 const examples: { [M in Method]: (c: Context) => Input<M> } = {
   'app:info': () => ({}),
+  'app:activity': () => ({}),
   'fs:list': () => ({ dir: bsdataDir }),
   'project:create': (c) => ({ dir: c.projectDir, name: 'Ball screws' }),
   'project:open': (c) => ({ dir: c.projectDir }),
