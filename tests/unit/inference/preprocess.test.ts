@@ -91,14 +91,15 @@ describe('preprocessing an image into a tensor', () => {
     ]);
   });
 
-  it('names the image that cannot be decoded', async () => {
+  it('names the image that cannot be decoded or read', async () => {
     const text = join(dir, 'notes.jpg');
     await writeFile(text, 'not a picture');
     await expect(preprocessImage(text, imageInput(8, 8))).rejects.toThrow(
       `image ${text}: cannot be decoded:`,
     );
-    await expect(preprocessImage(join(dir, 'missing.png'), imageInput(8, 8))).rejects.toThrow(
-      /cannot be decoded/,
+    const missing = join(dir, 'missing.png');
+    await expect(preprocessImage(missing, imageInput(8, 8))).rejects.toThrow(
+      `image ${missing}: cannot be read: no such file`,
     );
   });
 
