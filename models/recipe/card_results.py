@@ -39,13 +39,17 @@ def scores_section(report):
     for name, a in anomaly.items():
         lines.append(f"| {name} | {a['images']} ({a['ng']}) | {num(a['imageAuroc'])} | {num(a['pixelAuroc'])} | "
                      f"{num(a['f1'])} | {pct(a['accuracy'])} | {num(a['maskIou'])} |")
-    lines += ["", "Language path (greedy answers to the held-out images' questions; closed = first option "
-              "letter; L1/L2 open = yes/no and the true type named; L3 = the main region's position words):", "",
-              "| dataset | level | questions | closed acc. | open acc. | L3 position words | ROUGE-L | exact |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += ["", "Language path (greedy answers to the held-out images' questions; closed greedy = first "
+              "option letter of the greedy answer, closed ranked = the option whose whole answer the model "
+              "finds most likely, option_ranking.py; L1/L2 open = yes/no and the true type named; L3 = the "
+              "main region's position words):", "",
+              "| dataset | level | questions | closed acc. (greedy) | closed acc. (ranked) | open acc. | "
+              "L3 position words | ROUGE-L | exact |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, levels in qa.items():
         for level, q in levels.items():
             lines.append(f"| {name} | L{level} | {q['questions']} | {pct(q['closedAccuracy'])} | "
+                         f"{pct(q.get('closedRankedAccuracy'))} | "
                          f"{pct(q.get('openAccuracy'))} | {pct(q.get('positionWordAccuracy'))} | "
                          f"{num(q['rougeL'])} | {pct(q['openExactMatch'])} |")
     return lines

@@ -7,7 +7,8 @@ Anomaly path (what the product's verdict and heat map come from), per source dat
 AUROC, pixel AUROC, F1 and accuracy at the pack's own image threshold, mask IoU at its pixel
 threshold; for BSData also the image AUROC on images of the normals' size only (its normals are
 all 1130×460 frames, a shortcut a model can learn). Language path, on the same images: closed
-questions scored by the first option letter of the greedy answer, open questions by exact match
+questions scored by the first option letter of the greedy answer and, separately, by ranking
+the options (option_ranking.py: the option whose whole answer the model finds most likely), open questions by exact match
 and ROUGE-L; L1 accuracy from the open answer's yes/no, L2 accuracy from whether the open answer
 names the true defect type, L3 position-word accuracy from whether it names the main region's
 position. Everything comes from the pack's checkpoint.pt, the same weights its ONNX graphs hold.
@@ -32,6 +33,7 @@ from data import global_view  # noqa: E402
 from evaluate import auroc, image_map  # noqa: E402
 from generate import generate  # noqa: E402
 from mauset import read_mauset  # noqa: E402
+from option_ranking import ranked_option  # noqa: E402
 from text_metrics import first_option_letter, names_any, rouge_l, says_yes, words  # noqa: E402
 
 BSDATA_NORMAL_SIZE = (1130, 460)
@@ -94,11 +96,17 @@ def qa_rows(model, tokenizer, samples, config, per_source):
         taken[source] = taken.get(source, 0) + 1
         x, _ = global_view(sample, config)
         main = max(sample.regions, key=lambda r: r.bbox[2] * r.bbox[3]) if sample.regions else None
+        max_context = config["decoder"]["maxContext"]
+        with torch.no_grad():
+            image_embeds, _, _, z, _ = model.vision(x.unsqueeze(0))
         for qa in sample.qa:
             ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
-                           config["decoder"]["maxContext"])
+                           max_context)
+            ranked = (ranked_option(model, tokenizer, (image_embeds, z), qa, max_context)
+                      if qa.form == "closed" and qa.options else None)
             rows.append({"source": source, "level": qa.level, "form": qa.form, "truth": qa.answer_text(),
-                         "answer": tokenizer.decode(ids), "key": qa.answer, "ng": sample.verdict == "NG",
+                         "answer": tokenizer.decode(ids), "key": qa.answer, "ranked": ranked,
+                         "ng": sample.verdict == "NG",
                          "types": sorted({r.type for r in sample.regions}),
                          "position": main.position if main else None})
     return rows
@@ -110,6 +118,7 @@ def summarise_qa(rows):
         closed = [r for r in rows if r["level"] == level and r["form"] == "closed"]
         open_ = [r for r in rows if r["level"] == level and r["form"] == "open"]
         entry = {"closedAccuracy": sum(first_option_letter(r["answer"]) == r["key"] for r in closed) / max(1, len(closed)),
+                 "closedRankedAccuracy": sum(r["ranked"] == r["key"] for r in closed) / max(1, len(closed)),
                  # word for word: the tokenizer lowercases and detokenises punctuation with spaces
                  "openExactMatch": sum(words(r["answer"]) == words(r["truth"]) for r in open_) / max(1, len(open_)),
                  "rougeL": sum(rouge_l(r["answer"], r["truth"]) for r in open_) / max(1, len(open_)),

@@ -71,7 +71,13 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     ]);
     const report = readJson(out) as {
       anomaly: Record<string, { images: number; pixelAuroc: number | null; accuracy: number }>;
-      qa: Record<string, Record<string, { closedAccuracy: number; rougeL: number; questions: number }>>;
+      qa: Record<
+        string,
+        Record<
+          string,
+          { closedAccuracy: number; closedRankedAccuracy: number; rougeL: number; questions: number }
+        >
+      >;
     };
     const test = readFileSync(join(data, 'test.jsonl'), 'utf8').trim().split('\n').length;
     expect(report.anomaly.all!.images).toBe(test);
@@ -82,8 +88,49 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
       expect(level.questions).toBeGreaterThan(0);
       expect(level.rougeL).toBeGreaterThanOrEqual(0);
       expect(level.rougeL).toBeLessThanOrEqual(1);
+      expect([0, 0.5, 1]).toContain(level.closedRankedAccuracy); // one or two closed questions per level
     }
   }, 300_000);
+
+  it('ranks closed options by the same probabilities the KV-cache loop produces', async () => {
+    // The ranking scores a whole answer in one forward pass; feeding the same tokens one at a
+    // time through the cache (as generation does) must give the same log-probabilities.
+    const { stdout } = await python([
+      '-c',
+      [
+        'import sys, json, torch',
+        `sys.path.insert(0, ${JSON.stringify(join(repoRoot, 'models/recipe'))})`,
+        'from pathlib import Path',
+        'from bpe_tokenizer import BpeTokenizer',
+        'from checkpoint import load_base',
+        'from option_ranking import answer_log_likelihood',
+        'from sequences import prompt_ids',
+        `_, files, model, config = load_base(${JSON.stringify(tinyPack)})`,
+        `tok = BpeTokenizer.load(Path(${JSON.stringify(tinyPack)}) / files["tokenizer"]["path"])`,
+        'model.eval()',
+        'torch.manual_seed(0)',
+        'size = config["vision"]["imageSize"]',
+        'with torch.no_grad():',
+        '  emb, _, _, z, _ = model.vision(torch.rand(1, 3, size, size))',
+        '  q, a = "Is there any defect? Options: A. Yes B. No", "B. No"',
+        '  full = answer_log_likelihood(model, tok, (emb, z), q, a, config["decoder"]["maxContext"])',
+        '  target = tok.encode(a) + [tok.token_id("<|eos|>")]',
+        '  embeds = torch.cat([emb, model.embed_tokens(torch.tensor([prompt_ids(tok, q)]))], dim=1)',
+        '  past, length, total = model.decoder.empty_past(1), 0, 0.0',
+        '  for token in target:',
+        '    t = embeds.shape[1]',
+        '    logits, past = model.decoder(embeds, torch.ones(1, length + t, dtype=torch.long),',
+        '                                 torch.arange(length, length + t).unsqueeze(0), z, past)',
+        '    length += t',
+        '    total += float(torch.log_softmax(logits[0, -1], -1)[token])',
+        '    embeds = model.embed_tokens(torch.tensor([[token]]))',
+        'print(json.dumps([full, total / len(target)]))',
+      ].join('\n'),
+    ]);
+    const [full, stepwise] = JSON.parse(stdout) as [number, number];
+    expect(full).toBeLessThan(0);
+    expect(Math.abs(full - stepwise)).toBeLessThan(1e-4);
+  }, 60_000);
 
   it('scores answers the way MMAD does, with hand-computed cases', async () => {
     const { stdout } = await python([
