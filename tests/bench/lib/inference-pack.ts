@@ -6,11 +6,20 @@ import { repoRoot } from './repo';
 import { scratchDir } from './scratch';
 
 /** The shipped MAU-GPT-mini vision encoder: a 256×256 U-Net with an anomaly head, dynamic batch. */
-export const VISION_ENCODER = join(repoRoot, 'models', 'mau-gpt-mini', 'vision_encoder.onnx');
+const SHIPPED = join(repoRoot, 'models', 'mau-gpt-mini');
+export const VISION_ENCODER = join(SHIPPED, 'vision_encoder.onnx');
 export const IMAGE_SIZE = 256;
 export const INPUT_NAME = 'pixel_values';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** The image and pixel thresholds the shipped pack chose on its validation split. */
+function shippedThresholds(): { image: number; pixel: number } {
+  const manifest = JSON.parse(readFileSync(join(SHIPPED, 'model.json'), 'utf8')) as {
+    thresholds: { image: number; pixel: number };
+  };
+  return { image: manifest.thresholds.image, pixel: manifest.thresholds.pixel };
+}
 
 /**
  * An anomalib-2.x-shaped pack (no post-processor in the graph, so the pack's thresholds decide)
@@ -28,7 +37,7 @@ export async function visionEncoderPack(): Promise<PackOfKind<'anomalib'>> {
     version: '0.1.0',
     description: 'MAU-GPT-mini vision encoder and anomaly head as an anomalib-style pack (bench only)',
     labels: [],
-    thresholds: { image: 0.905556, pixel: 0.58 },
+    thresholds: shippedThresholds(),
     inputs: [
       {
         name: INPUT_NAME,
