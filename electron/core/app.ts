@@ -11,6 +11,7 @@ import { projectHandlers } from './handlers/project-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sampleHandlers } from './handlers/sample-handlers';
 import { ForegroundGate } from './jobs/foreground-gate';
+import { extendingGate } from './jobs/foreground-handlers';
 import { JobManager } from './jobs/job-manager';
 import { readMedia } from './media-service';
 import { ProjectSession } from './project-session';
@@ -40,8 +41,11 @@ export function createCore(options: CoreOptions): Core {
   };
 
   return {
-    handlers,
-    readMedia: (kind, sampleId) => readMedia(session, kind, sampleId),
+    handlers: extendingGate(handlers, gate),
+    readMedia: (kind, sampleId) => {
+      gate.extend();
+      return readMedia(session, kind, sampleId);
+    },
     subscribe: (listener) => bus.subscribe(listener),
     close: async () => {
       await jobs.cancelAll();

@@ -32,6 +32,15 @@ export class ForegroundGate {
     this.lastTouch = this.clock.now();
   }
 
+  /**
+   * A request that arrives while the gate is shut most likely answers the input that shut it
+   * (the image, labels and prediction a key asked for): it keeps the gate shut until it is done.
+   * One that arrives while the gate is open (a list the window re-reads on its own) does not.
+   */
+  extend(): void {
+    if (this.busy) this.touch();
+  }
+
   /** Whether a foreground request came within the quiet window. */
   get busy(): boolean {
     return this.clock.now() - this.lastTouch < this.quietMs;

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ForegroundGate } from '../../../electron/core/jobs/foreground-gate';
+import type { Handlers } from '../../../electron/contract';
+import { extendingGate } from '../../../electron/core/jobs/foreground-handlers';
 import { appHandlers } from '../../../electron/core/handlers/app-handlers';
 import { SettingsStore } from '../../../electron/core/settings/settings';
 import { InferenceQueue } from '../../../electron/core/jobs/inference-queue';
@@ -101,6 +103,38 @@ describe('app:activity', () => {
     expect(gate.busy).toBe(true);
     clock.t += 150;
     expect(gate.busy).toBe(false);
+  });
+});
+
+describe('extendingGate', () => {
+  it('lets the requests an input caused keep the gate shut, but not a refresh or a poll', async () => {
+    const clock = fakeClock();
+    const gate = new ForegroundGate(150, 1000, clock);
+    const answered: string[] = [];
+    const answer = (method: string) => () => answered.push(method);
+    const handlers = extendingGate(
+      {
+        'jobs:list': answer('jobs:list'),
+        'samples:get': answer('samples:get'),
+      } as unknown as Handlers,
+      gate,
+    );
+    clock.t = 1000;
+    await handlers['samples:get']({ sampleId: 1 } as never); // a list re-read with nobody at the keys
+    expect(gate.busy).toBe(false);
+    gate.touch(); // app:activity: a key
+    clock.t += 100;
+    await handlers['jobs:list']({} as never); // polling does not extend
+    clock.t += 100;
+    expect(gate.busy).toBe(false);
+    gate.touch();
+    clock.t += 100;
+    await handlers['samples:get']({ sampleId: 2 } as never); // the image that key asked for
+    clock.t += 100;
+    expect(gate.busy).toBe(true);
+    clock.t += 50;
+    expect(gate.busy).toBe(false);
+    expect(answered).toEqual(['samples:get', 'jobs:list', 'samples:get']);
   });
 });
 
