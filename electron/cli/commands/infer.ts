@@ -28,7 +28,8 @@ Options:
   --filter-json <json>   which images, as a samples filter, e.g. '{"splits":["test"]}' (default: all)
   --provider <p>         ${ExecutionProvider.options.join('|')}; a comma-separated list is an order
                          (default: the platform's GPU path, then CPU; CPU is always the last resort)
-  --threads <n>          threads of the model session (default: one per core)
+  --threads <n>          threads of the model session (default: one fewer than the cores,
+                         so images decode beside the model; MAU-GPT packs: one per core)
   --force                run images again even when this pack version already predicted them
   --models-dir <dir>     where shipped packs live (default: $MAU_STUDIO_MODELS_DIR or the app's models/)
   -h, --help             show this help

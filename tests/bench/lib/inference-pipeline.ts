@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { PredictOutcome, Predictor } from '../../../electron/core/inference';
+import { INFERENCE_LANES } from '../../../electron/core/jobs/inference-job';
 
-/** Lanes of the inference job (electron/core/jobs/inference-job.ts): two images in flight. */
-export const JOB_LANES = 2;
+/** The inference job's lanes: images in flight at once. */
+export const JOB_LANES = INFERENCE_LANES;
 
 export type PipelineRun = {
   wallMs: number;
