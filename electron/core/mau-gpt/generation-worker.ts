@@ -10,6 +10,7 @@ import { generateTokens, replayDecoder, type EncodedImage, type Graphs } from '.
 import { Embeddings } from './embedding-table';
 import { openGraphs, type OpenedGraphs } from './open-graphs';
 import { promptFor } from './options';
+import { DeltaBatcher } from './delta-batcher';
 import { TextStream } from './text-stream';
 import { MAX_TILE_BATCH, runTiledMap } from './tiled-map';
 import { tokenizerFrom, type LoadedTokenizer } from './tokenizer';
@@ -135,16 +136,17 @@ async function generate(request: Extract<GenRequest, { op: 'generate' }>): Promi
   const flag = new Int32Array(request.cancel);
   const promptIds = tokenizer.tokenizer.encode(promptFor(graphs.options, request.question)).ids;
   const stream = new TextStream(tokenizer.tokenizer);
-  const post = (delta: string) => {
-    if (delta) port!.postMessage({ id: request.id, delta } satisfies GenResponse);
-  };
+  const deltas = new DeltaBatcher((delta) =>
+    port!.postMessage({ id: request.id, delta } satisfies GenResponse),
+  );
   const result = await generateTokens(graphs, imageOf(request.imageKey), {
     promptIds,
     settings: request.settings,
     cancelled: () => Atomics.load(flag, 0) !== 0,
-    onToken: (token) => post(stream.push(token)),
-  });
-  post(stream.flush());
+    onToken: (token) => deltas.add(stream.push(token)),
+  }).finally(() => deltas.flush());
+  deltas.add(stream.flush());
+  deltas.flush();
   return { ...result, text: stream.text() };
 }
 
