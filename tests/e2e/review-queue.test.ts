@@ -64,6 +64,8 @@ async function addMissed(plan: ImagePlan): Promise<void> {
   const { x, y, w, h } = missed.shape;
   await page.keyboard.press('m');
   await changes(page, () => dragImage(page, [x, y], [x + w, y + h]));
+  // as a reviewer does: type the new region once it shows selected (CI once pressed the key first)
+  await page.locator('[data-testid=region-item].is-selected').waitFor({ timeout: 15_000 });
   await changes(page, () => page.keyboard.press(hotkey.get(missed.defectType!)!));
 }
 
