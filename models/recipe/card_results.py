@@ -55,20 +55,25 @@ def scores_section(report):
     return lines
 
 
+def closed_both(level):
+    """Closed-question accuracy of one level as 'greedy / ranked'."""
+    return f"{pct(level['closedAccuracy'])} / {pct(level.get('closedRankedAccuracy'))}"
+
+
 def ablation_section(report):
     lines = [ABLATION_TITLE, "",
              f"`ablation.py`: every adapter kind on the same stage-1 base ({report['base']['name']} "
              f"{report['base']['version']}), {report['steps']} adapter steps, the same batches, "
              f"{report['qaPerSource']} held-out images per dataset (all datasets together):", "",
-             "| adapter | parameters | L1 closed | L1 open | L2 closed | L2 open | L3 position | L4 ROUGE-L | "
-             "L5 ROUGE-L |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| adapter | parameters | L1 closed (greedy / ranked) | L1 open | L2 closed (greedy / ranked) | "
+             "L2 open | L3 position | L4 closed ranked | L4 ROUGE-L | L5 closed ranked | L5 ROUGE-L |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for kind, r in report["results"].items():
         q = r["qa"]["all"]
-        lines.append(f"| {kind} | {r['adapterParameters']:,} | {pct(q['1']['closedAccuracy'])} | "
-                     f"{pct(q['1'].get('openAccuracy'))} | {pct(q['2']['closedAccuracy'])} | "
-                     f"{pct(q['2'].get('openAccuracy'))} | {pct(q['3'].get('positionWordAccuracy'))} | "
-                     f"{num(q['4']['rougeL'])} | {num(q['5']['rougeL'])} |")
+        lines.append(f"| {kind} | {r['adapterParameters']:,} | {closed_both(q['1'])} | {pct(q['1'].get('openAccuracy'))} | "
+                     f"{closed_both(q['2'])} | {pct(q['2'].get('openAccuracy'))} | {pct(q['3'].get('positionWordAccuracy'))} | "
+                     f"{pct(q['4'].get('closedRankedAccuracy'))} | {num(q['4']['rougeL'])} | "
+                     f"{pct(q['5'].get('closedRankedAccuracy'))} | {num(q['5']['rougeL'])} |")
     return lines
 
 
