@@ -8,8 +8,8 @@ AUROC, pixel AUROC, F1 and accuracy at the pack's own image threshold, mask IoU 
 threshold; for BSData also the image AUROC on images of the normals' size only (its normals are
 all 1130×460 frames, a shortcut a model can learn). Language path, on the same images: closed
 questions scored by the first option letter of the greedy answer and, separately, by ranking
-the options (option_ranking.py: the option whose whole answer the model finds most likely), open questions by exact match
-and ROUGE-L; L1 accuracy from the open answer's yes/no, L2 accuracy from whether the open answer
+the options (option_ranking.py: the option whose whole answer the model finds most likely),
+open questions by exact match and ROUGE-L; L1 accuracy from the open answer's yes/no, L2 accuracy from whether the open answer
 names the true defect type, L3 position-word accuracy from whether it names the main region's
 position. Everything comes from the pack's checkpoint.pt, the same weights its ONNX graphs hold.
 """

@@ -34,10 +34,13 @@ class QA:
     answer: str
     options: dict = field(default_factory=dict)
 
-    def answer_text(self):
+    def option_text(self, letter):
         """Closed questions are trained as 'A. Yes' so the letter and its meaning both appear."""
+        return f"{letter}. {self.options[letter]}"
+
+    def answer_text(self):
         if self.form == "closed" and self.answer in self.options:
-            return f"{self.answer}. {self.options[self.answer]}"
+            return self.option_text(self.answer)
         return self.answer
 
     def question_text(self):

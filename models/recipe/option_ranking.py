@@ -37,9 +37,9 @@ def answer_log_likelihood(model, tokenizer, vision_out, question, answer, max_co
 def ranked_option(model, tokenizer, vision_out, qa, max_context):
     """The letter whose full answer the model finds most likely."""
     best, best_score = None, None
-    for letter, text in sorted(qa.options.items()):
-        score = answer_log_likelihood(model, tokenizer, vision_out, qa.question_text(), f"{letter}. {text}",
-                                      max_context)
+    question = qa.question_text()
+    for letter in sorted(qa.options):
+        score = answer_log_likelihood(model, tokenizer, vision_out, question, qa.option_text(letter), max_context)
         if score is not None and (best_score is None or score > best_score):
             best, best_score = letter, score
     return best

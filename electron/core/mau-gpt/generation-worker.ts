@@ -139,15 +139,19 @@ async function generate(request: Extract<GenRequest, { op: 'generate' }>): Promi
   const deltas = new DeltaBatcher((delta) =>
     port!.postMessage({ id: request.id, delta } satisfies GenResponse),
   );
-  const result = await generateTokens(graphs, imageOf(request.imageKey), {
-    promptIds,
-    settings: request.settings,
-    cancelled: () => Atomics.load(flag, 0) !== 0,
-    onToken: (token) => deltas.add(stream.push(token)),
-  }).finally(() => deltas.flush());
-  deltas.add(stream.flush());
-  deltas.flush();
-  return { ...result, text: stream.text() };
+  try {
+    const result = await generateTokens(graphs, imageOf(request.imageKey), {
+      promptIds,
+      settings: request.settings,
+      cancelled: () => Atomics.load(flag, 0) !== 0,
+      onToken: (token) => deltas.add(stream.push(token)),
+    });
+    return { ...result, text: stream.text() };
+  } finally {
+    // what was held back goes out before the reply (or the error) does
+    deltas.add(stream.flush());
+    deltas.flush();
+  }
 }
 
 async function replay(request: Extract<GenRequest, { op: 'replay' }>): Promise<ReplayReply> {

@@ -16,6 +16,15 @@ function python(args: string[]) {
   return run(pythonPath(), args, { env, timeout: 240_000, maxBuffer: 16 << 20 });
 }
 
+/** Runs Python source with the recipe's modules importable (and sys, json imported). */
+function recipeScript(lines: string[]) {
+  const preamble = [
+    'import sys, json',
+    `sys.path.insert(0, ${JSON.stringify(join(repoRoot, 'models/recipe'))})`,
+  ];
+  return python(['-c', [...preamble, ...lines].join('\n')]);
+}
+
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
 /**
@@ -95,37 +104,33 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
   it('ranks closed options by the same probabilities the KV-cache loop produces', async () => {
     // The ranking scores a whole answer in one forward pass; feeding the same tokens one at a
     // time through the cache (as generation does) must give the same log-probabilities.
-    const { stdout } = await python([
-      '-c',
-      [
-        'import sys, json, torch',
-        `sys.path.insert(0, ${JSON.stringify(join(repoRoot, 'models/recipe'))})`,
-        'from pathlib import Path',
-        'from bpe_tokenizer import BpeTokenizer',
-        'from checkpoint import load_base',
-        'from option_ranking import answer_log_likelihood',
-        'from sequences import prompt_ids',
-        `_, files, model, config = load_base(${JSON.stringify(tinyPack)})`,
-        `tok = BpeTokenizer.load(Path(${JSON.stringify(tinyPack)}) / files["tokenizer"]["path"])`,
-        'model.eval()',
-        'torch.manual_seed(0)',
-        'size = config["vision"]["imageSize"]',
-        'with torch.no_grad():',
-        '  emb, _, _, z, _ = model.vision(torch.rand(1, 3, size, size))',
-        '  q, a = "Is there any defect? Options: A. Yes B. No", "B. No"',
-        '  full = answer_log_likelihood(model, tok, (emb, z), q, a, config["decoder"]["maxContext"])',
-        '  target = tok.encode(a) + [tok.token_id("<|eos|>")]',
-        '  embeds = torch.cat([emb, model.embed_tokens(torch.tensor([prompt_ids(tok, q)]))], dim=1)',
-        '  past, length, total = model.decoder.empty_past(1), 0, 0.0',
-        '  for token in target:',
-        '    t = embeds.shape[1]',
-        '    logits, past = model.decoder(embeds, torch.ones(1, length + t, dtype=torch.long),',
-        '                                 torch.arange(length, length + t).unsqueeze(0), z, past)',
-        '    length += t',
-        '    total += float(torch.log_softmax(logits[0, -1], -1)[token])',
-        '    embeds = model.embed_tokens(torch.tensor([[token]]))',
-        'print(json.dumps([full, total / len(target)]))',
-      ].join('\n'),
+    const { stdout } = await recipeScript([
+      'import torch',
+      'from pathlib import Path',
+      'from bpe_tokenizer import BpeTokenizer',
+      'from checkpoint import load_base',
+      'from option_ranking import answer_log_likelihood',
+      'from sequences import prompt_ids',
+      `_, files, model, config = load_base(${JSON.stringify(tinyPack)})`,
+      `tok = BpeTokenizer.load(Path(${JSON.stringify(tinyPack)}) / files["tokenizer"]["path"])`,
+      'model.eval()',
+      'torch.manual_seed(0)',
+      'size = config["vision"]["imageSize"]',
+      'with torch.no_grad():',
+      '  emb, _, _, z, _ = model.vision(torch.rand(1, 3, size, size))',
+      '  q, a = "Is there any defect? Options: A. Yes B. No", "B. No"',
+      '  full = answer_log_likelihood(model, tok, (emb, z), q, a, config["decoder"]["maxContext"])',
+      '  target = tok.encode(a) + [tok.token_id("<|eos|>")]',
+      '  embeds = torch.cat([emb, model.embed_tokens(torch.tensor([prompt_ids(tok, q)]))], dim=1)',
+      '  past, length, total = model.decoder.empty_past(1), 0, 0.0',
+      '  for token in target:',
+      '    t = embeds.shape[1]',
+      '    logits, past = model.decoder(embeds, torch.ones(1, length + t, dtype=torch.long),',
+      '                                 torch.arange(length, length + t).unsqueeze(0), z, past)',
+      '    length += t',
+      '    total += float(torch.log_softmax(logits[0, -1], -1)[token])',
+      '    embeds = model.embed_tokens(torch.tensor([[token]]))',
+      'print(json.dumps([full, total / len(target)]))',
     ]);
     const [full, stepwise] = JSON.parse(stdout) as [number, number];
     expect(full).toBeLessThan(0);
@@ -133,16 +138,11 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
   }, 60_000);
 
   it('scores answers the way MMAD does, with hand-computed cases', async () => {
-    const { stdout } = await python([
-      '-c',
-      [
-        'import sys, json',
-        `sys.path.insert(0, ${JSON.stringify(join(repoRoot, 'models/recipe'))})`,
-        'from text_metrics import first_option_letter as l, rouge_l as r, says_yes as y, names_any as n',
-        'print(json.dumps([l("b. no visible defect"), l("The answer is C."), l("a small mark"),',
-        '  r("the cat sat", "the cat sat on"), r("a b c d", "d c b a"), y("Yes, it is"), y("no."),',
-        '  n("a pitted surface here", ["pitted_surface"]), n("scratches", ["scratch"])]))',
-      ].join('\n'),
+    const { stdout } = await recipeScript([
+      'from text_metrics import first_option_letter as l, rouge_l as r, says_yes as y, names_any as n',
+      'print(json.dumps([l("b. no visible defect"), l("The answer is C."), l("a small mark"),',
+      '  r("the cat sat", "the cat sat on"), r("a b c d", "d c b a"), y("Yes, it is"), y("no."),',
+      '  n("a pitted surface here", ["pitted_surface"]), n("scratches", ["scratch"])]))',
     ]);
     // ROUGE-L: LCS 3 of 3 and 4 words -> P 1, R 0.75, F 6/7; reversed words share an LCS of 1 -> F 0.25
     expect(JSON.parse(stdout)).toEqual(['B', 'C', null, 6 / 7, 0.25, true, false, true, false]);
