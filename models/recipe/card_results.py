@@ -43,15 +43,20 @@ def scores_section(report):
               "option letter of the greedy answer, closed ranked = the option whose whole answer the model "
               "finds most likely, option_ranking.py; L1/L2 open = yes/no and the true type named; L3 = the "
               "main region's position words):", "",
+              *(["L1 is grounded (options.groundedL1): each L1 answer starts from the anomaly head's verdict "
+                 "(\"Yes.\" / \"No.\" by the image threshold) and the decoder writes the rest, so L1 open accuracy "
+                 "is the verdict's accuracy; closed L1 (grounded) takes the option that says the verdict.", ""]
+                if report.get("groundedL1") else []),
               "| dataset | level | questions | closed acc. (greedy) | closed acc. (ranked) | open acc. | "
-              "L3 position words | ROUGE-L | exact |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "L3 position words | ROUGE-L | exact | closed L1 (grounded) |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, levels in qa.items():
         for level, q in levels.items():
             lines.append(f"| {name} | L{level} | {q['questions']} | {pct(q['closedAccuracy'])} | "
                          f"{pct(q.get('closedRankedAccuracy'))} | "
                          f"{pct(q.get('openAccuracy'))} | {pct(q.get('positionWordAccuracy'))} | "
-                         f"{num(q['rougeL'])} | {pct(q['openExactMatch'])} |")
+                         f"{num(q['rougeL'])} | {pct(q['openExactMatch'])} | "
+                         f"{pct(q.get('closedGroundedAccuracy'))} |")
     return lines
 
 

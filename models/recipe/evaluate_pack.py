@@ -11,7 +11,11 @@ questions scored by the first option letter of the greedy answer and, separately
 the options (option_ranking.py: the option whose whole answer the model finds most likely),
 open questions by exact match and ROUGE-L; L1 accuracy from the open answer's yes/no, L2 accuracy from whether the open answer
 names the true defect type, L3 position-word accuracy from whether it names the main region's
-position. Everything comes from the pack's checkpoint.pt, the same weights its ONNX graphs hold.
+position. A pack whose options carry groundedL1 is scored as the app runs it: each L1 open answer
+starts from the verdict of the anomaly head at the pack's image threshold ("Yes." / "No.") and
+the decoder writes the rest; closed L1 questions are also scored by the option that says that
+verdict (closedGroundedAccuracy). Everything comes from the pack's checkpoint.pt, the same
+weights its ONNX graphs hold.
 """
 
 import argparse
@@ -66,7 +70,7 @@ def anomaly_rows(vision, samples, config, thresholds):
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
         predicted = flat >= thresholds["pixel"]
         union = float((predicted | truth_flat).sum())
-        rows.append({"source": sample.id.split("/")[0], "size": (sample.width, sample.height),
+        rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
@@ -87,7 +91,14 @@ def summarise_anomaly(rows, threshold):
             "maskIou": sum(ious) / len(ious) if ious else None}
 
 
-def qa_rows(model, tokenizer, samples, config, per_source):
+def grounded_start(grounding, sample_id):
+    """The L1 answer's forced start for a grounded pack: its yes or no text by the predicted verdict."""
+    texts, predicted_ng = grounding
+    return texts["yes"] if predicted_ng[sample_id] else texts["no"]
+
+
+def qa_rows(model, tokenizer, samples, config, per_source, grounding=None):
+    """grounding: (options.groundedL1, {sample id: verdict predicted NG}) for a grounded pack, else None."""
     rows, taken = [], {}
     for sample in samples:
         source = sample.id.split("/")[0]
@@ -100,12 +111,17 @@ def qa_rows(model, tokenizer, samples, config, per_source):
         with torch.no_grad():
             image_embeds, _, _, z, _ = model.vision(x.unsqueeze(0))
         for qa in sample.qa:
+            start = grounded_start(grounding, sample.id) if grounding and qa.level == 1 else None
+            forced = tokenizer.encode(start) if start and qa.form == "open" else ()
             ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
-                           max_context)
+                           max_context, forced)
             ranked = (ranked_option(model, tokenizer, (image_embeds, z), qa, max_context)
                       if qa.form == "closed" and qa.options else None)
+            # a grounded closed L1 question takes the option that says the verdict (Yes / No)
+            grounded = (next((k for k, v in qa.options.items() if says_yes(v) == says_yes(start)), None)
+                        if start and qa.form == "closed" and qa.options else None)
             rows.append({"source": source, "level": qa.level, "form": qa.form, "truth": qa.answer_text(),
-                         "answer": tokenizer.decode(ids), "key": qa.answer, "ranked": ranked,
+                         "answer": tokenizer.decode(ids), "key": qa.answer, "ranked": ranked, "grounded": grounded,
                          "ng": sample.verdict == "NG",
                          "types": sorted({r.type for r in sample.regions}),
                          "position": main.position if main else None})
@@ -125,6 +141,8 @@ def summarise_qa(rows):
                  "questions": len(closed) + len(open_)}
         if level == 1:
             entry["openAccuracy"] = sum(says_yes(r["answer"]) == r["ng"] for r in open_) / max(1, len(open_))
+            if any(r["grounded"] for r in closed):
+                entry["closedGroundedAccuracy"] = sum(r["grounded"] == r["key"] for r in closed) / max(1, len(closed))
         if level == 2:
             entry["openAccuracy"] = sum(names_any(r["answer"], r["types"] or ["no defect"]) for r in open_) / max(1, len(open_))
         if level == 3:
@@ -158,9 +176,13 @@ def main(argv=None):
     same = [r for r in rows if r["source"] == "bsdata" and r["size"] == BSDATA_NORMAL_SIZE]
     if same:
         anomaly["bsdata-same-size"] = summarise_anomaly(same, thresholds["image"])
-    answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source)
+    grounded_l1 = manifest["options"].get("groundedL1")
+    predicted_ng = {r["id"]: r["score"] >= thresholds["image"] for r in rows}
+    answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source,
+                       (grounded_l1, predicted_ng) if grounded_l1 else None)
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
+              "groundedL1": bool(grounded_l1),
               "split": args.split, "thresholds": thresholds, "anomaly": anomaly, "qa": qa,
               "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}

@@ -7,7 +7,8 @@ from sequences import prompt_ids
 
 
 @torch.no_grad()
-def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context):
+def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context, forced=()):
+    """`forced`: the answer's first token ids, fed instead of chosen (the runtime's answerStart)."""
     image_embeds, _, _, z, _ = model.vision(pixel_values.unsqueeze(0))
     prompt = torch.tensor([prompt_ids(tokenizer, question)])
     if image_embeds.shape[1] + prompt.shape[1] >= max_context:
@@ -22,7 +23,7 @@ def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_conte
         positions = torch.arange(length, length + t).unsqueeze(0)
         logits, past = model.decoder(embeds, mask, positions, z, past)
         length += t
-        token = int(logits[0, -1].argmax())
+        token = forced[len(out)] if len(out) < len(forced) else int(logits[0, -1].argmax())
         if token == eos or len(out) >= max_new_tokens or length >= max_context:
             break
         out.append(token)

@@ -18,6 +18,7 @@ QUESTIONS = {
     "4": "What does the defect look like?",
     "5": "What is the likely cause and impact of the defect?",
 }
+GROUNDED_L1 = {"yes": "Yes.", "no": "No."}
 FILES = [
     ("vision_encoder.onnx", "vision-encoder"),
     ("embed_tokens.onnx", "embed-tokens"),
@@ -51,6 +52,8 @@ def options_of(config):
                     "hidden": d["hidden"], "vocabSize": d["vocabSize"], "maxContext": d["maxContext"]},
         "prompt": {"template": PROMPT_TEMPLATE},
         "questions": QUESTIONS,
+        # L1 answers start from the anomaly head's verdict (MAU-Set's L1 answers all open so)
+        "groundedL1": GROUNDED_L1,
         "adapter": {"kind": a["kind"], "experts": {"amoe-lora": a["experts"], "lora": 1}.get(a["kind"], 0),
                     "rank": 0 if a["kind"] == "none" else a["rank"],
                     "anomalyRank": a["anomalyRank"] if a["kind"] == "amoe-lora" else 0},

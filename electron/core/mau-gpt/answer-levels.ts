@@ -39,8 +39,11 @@ export async function answerAllLevels(
   const started = performance.now();
   let tokens = 0;
   try {
+    const { questions, groundedL1 } = runtime.pack.options;
     for (const level of LEVELS) {
-      const answer = await runtime.generate(encoded.imageKey, runtime.pack.options.questions[level], {
+      const grounded = level === '1' && groundedL1;
+      const answer = await runtime.generate(encoded.imageKey, questions[level], {
+        ...(grounded ? { answerStart: picture.verdict === 'NG' ? grounded.yes : grounded.no } : {}),
         settings: options.settings,
         signal: options.signal,
         onDelta: options.onToken && ((delta) => options.onToken!(level, delta)),

@@ -32,6 +32,8 @@ export type LoopResult = {
 
 export type LoopRequest = {
   promptIds: number[];
+  /** The answer's first tokens, fed instead of sampled (they count as generated, and stream). */
+  forcedIds?: readonly number[];
   settings: GenerationSettings;
   /** Polled between steps; true ends generation with a CANCELLED error. */
   cancelled: () => boolean;
@@ -141,7 +143,8 @@ export async function generateTokens(
     const out = await runDecoder(g, feeds);
     decoderMs += performance.now() - before;
     const row = lastRow(g, out);
-    const token = nextToken(row.data, row.offset, g.options.decoder.vocabSize, settings, random);
+    const forced = request.forcedIds?.[tokens.length];
+    const token = forced ?? nextToken(row.data, row.offset, g.options.decoder.vocabSize, settings, random);
     if (settings.eosTokenIds.includes(token)) {
       stop = 'eos';
       break;

@@ -142,6 +142,7 @@ async function generate(request: Extract<GenRequest, { op: 'generate' }>): Promi
   try {
     const result = await generateTokens(graphs, imageOf(request.imageKey), {
       promptIds,
+      forcedIds: request.answerStart ? tokenizer.tokenizer.encode(request.answerStart).ids : undefined,
       settings: request.settings,
       cancelled: () => Atomics.load(flag, 0) !== 0,
       onToken: (token) => deltas.add(stream.push(token)),

@@ -50,6 +50,15 @@ export const MauGptOptions = z
       '4': z.string().min(1),
       '5': z.string().min(1),
     }),
+    /**
+     * Start every L1 answer from the anomaly head's verdict: `yes` when the image score reaches
+     * thresholds.image, else `no`; the decoder writes the rest. The text then never contradicts
+     * the verdict shown beside it (an ungrounded decoder did in a third of test images).
+     */
+    groundedL1: z
+      .object({ yes: z.string().min(1), no: z.string().min(1) })
+      .strict()
+      .optional(),
     /** How the decoder was adapted; informative only: the adapter lives inside the graph. */
     adapter: z
       .object({ kind: z.string().min(1) })

@@ -36,6 +36,8 @@ export type GenerateOptions = {
   signal?: AbortSignal;
   /** Each piece of the answer as it is generated; the pieces add up to the answer's text. */
   onDelta?: (delta: string) => void;
+  /** Text the answer must start with; fed to the decoder as its first tokens, then it goes on. */
+  answerStart?: string;
 };
 
 /** The vision encoder's input: stretched to S×S, (pixel/255 − mean)/std, RGB (grey is repeated). */
@@ -104,8 +106,12 @@ export class MauGptRuntime {
     const cancel = new SharedArrayBuffer(4);
     const raise = () => Atomics.store(new Int32Array(cancel), 0, 1);
     signal?.addEventListener('abort', raise, { once: true });
+    const { answerStart } = options;
     return this.link
-      .request<GenerateReply>({ op: 'generate', imageKey, question, settings, cancel }, options.onDelta)
+      .request<GenerateReply>(
+        { op: 'generate', imageKey, question, settings, cancel, ...(answerStart ? { answerStart } : {}) },
+        options.onDelta,
+      )
       .finally(() => signal?.removeEventListener('abort', raise));
   }
 

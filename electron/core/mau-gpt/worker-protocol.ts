@@ -16,6 +16,8 @@ export type GenRequest =
       op: 'generate';
       imageKey: number;
       question: string;
+      /** Text the answer must start with (see MauGptOptions.groundedL1); the decoder writes the rest. */
+      answerStart?: string;
       settings: GenerationSettings;
       /** Int32 flag set to 1 by the caller to stop between steps; no message needs to get through. */
       cancel: SharedArrayBuffer;

@@ -80,6 +80,23 @@ describe('MAU-GPT generation with the tiny pack', () => {
     expect(short.tokens).toEqual(free.tokens.slice(0, 5));
   });
 
+  it('starts an answer with the forced text, streams it, and lets the decoder go on from there', async () => {
+    const free = await runtime.generate(imageKey, QUESTION, { settings: NO_EOS });
+    const deltas: string[] = [];
+    const started = await runtime.generate(imageKey, QUESTION, {
+      settings: NO_EOS,
+      answerStart: 'No.',
+      onDelta: (d) => deltas.push(d),
+    });
+    expect(started.text).toMatch(/^no ?\./);
+    expect(deltas.join('')).toBe(started.text);
+    expect(started.tokens).toHaveLength(16);
+    // what follows was chosen after the forced tokens, not copied from the free answer
+    const after = await runtime.generate(imageKey, QUESTION, { settings: NO_EOS, answerStart: 'No.' });
+    expect(after.tokens).toEqual(started.tokens);
+    expect(started.tokens.join()).not.toBe(free.tokens.join());
+  });
+
   it('never runs past maxContext, and refuses a prompt that does not fit', async () => {
     // maxContext 128 − 16 visual tokens: a question of ~100 tokens leaves a few positions
     const long = Array.from({ length: 48 }, () => 'defect').join(' ');

@@ -25,6 +25,12 @@ function recipeScript(lines: string[]) {
   return python(['-c', [...preamble, ...lines].join('\n')]);
 }
 
+/** Scores `pack` on the fixture MAU-Set folder with `perSource` images' questions per dataset. */
+function evaluatePack(pack: string, data: string, perSource: number, out: string) {
+  const args = ['--pack', pack, '--data', data, '--qa-per-source', String(perSource), '--out', out];
+  return python([recipe('evaluate_pack.py'), ...args]);
+}
+
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
 /**
@@ -53,6 +59,7 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     expect(stdout).toMatch(/stage1 vision step 2\/2/);
     const pack = await loadModelPack(out);
     expect(pack.manifest.version).toBe('0.1.1');
+    expect(pack.manifest.options).toMatchObject({ groundedL1: { yes: 'Yes.', no: 'No.' } });
     expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
       readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
     );
@@ -67,17 +74,7 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
 
   it('scores a pack per dataset and task level', async () => {
     const out = join(work, 'scores.json');
-    await python([
-      recipe('evaluate_pack.py'),
-      '--pack',
-      tinyPack,
-      '--data',
-      data,
-      '--qa-per-source',
-      '1',
-      '--out',
-      out,
-    ]);
+    await evaluatePack(tinyPack, data, 1, out);
     const report = readJson(out) as {
       anomaly: Record<string, { images: number; pixelAuroc: number | null; accuracy: number }>;
       qa: Record<
@@ -99,6 +96,22 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
       expect(level.rougeL).toBeLessThanOrEqual(1);
       expect([0, 0.5, 1]).toContain(level.closedRankedAccuracy); // one or two closed questions per level
     }
+  }, 300_000);
+
+  it('scores a grounded pack as the app runs it: L1 says the verdict of the anomaly head', async () => {
+    // the pack continued above was written by pack.py, which grounds L1
+    const out = join(work, 'grounded-scores.json');
+    await evaluatePack(join(work, 'continued'), data, 99, out);
+    const report = readJson(out) as {
+      groundedL1: boolean;
+      anomaly: { all: { images: number; accuracy: number } };
+      qa: { all: Record<string, { openAccuracy?: number; closedGroundedAccuracy?: number }> };
+    };
+    expect(report.groundedL1).toBe(true);
+    // every test image's questions were asked, so L1 is right exactly where the verdict is
+    const l1 = report.qa.all['1']!;
+    expect(l1.openAccuracy).toBeCloseTo(report.anomaly.all.accuracy, 9);
+    expect(l1.closedGroundedAccuracy).toBeCloseTo(report.anomaly.all.accuracy, 9);
   }, 300_000);
 
   it('ranks closed options by the same probabilities the KV-cache loop produces', async () => {

@@ -1,0 +1,58 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
+import { answerAllLevels } from '../../../electron/core/mau-gpt/answer-levels';
+import { copyOfTiny, editManifest, PITTING } from './helpers';
+
+/**
+ * A pack with options.groundedL1 starts every L1 answer from its own verdict. The tiny pack's
+ * image threshold is moved around the image's score to get each verdict from the same image.
+ */
+describe('L1 answers grounded on the verdict', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await copyOfTiny();
+  });
+  afterAll(() => rm(dirname(dir), { recursive: true, force: true }));
+
+  async function answersWith(threshold: number, grounded: boolean) {
+    await editManifest(dir, (m) => {
+      (m as unknown as { thresholds: { image: number } }).thresholds.image = threshold;
+      if (grounded) m.options.groundedL1 = { yes: 'Yes.', no: 'No.' };
+      else delete m.options.groundedL1;
+    });
+    const runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
+      providers: ['cpu'],
+      intraOpNumThreads: 1,
+    });
+    try {
+      const tokens: string[] = [];
+      const answers = await answerAllLevels(runtime, PITTING, {
+        onToken: (level, delta) => level === '1' && tokens.push(delta),
+      });
+      return { ...answers, streamedL1: tokens.join('') };
+    } finally {
+      await runtime.close();
+    }
+  }
+
+  it('says yes when the verdict is NG and no when it is OK, and streams what it says', async () => {
+    const ng = await answersWith(-1e9, true);
+    expect(ng.result.verdict).toBe('NG');
+    expect(ng.result.texts['1']).toMatch(/^yes ?\./);
+    expect(ng.streamedL1.trim()).toBe(ng.result.texts['1']);
+    const ok = await answersWith(1e9, true);
+    expect(ok.result.verdict).toBe('OK');
+    expect(ok.result.texts['1']).toMatch(/^no ?\./);
+    // the other levels are the decoder's own either way
+    expect(ok.result.texts['2']).toBe(ng.result.texts['2']);
+  }, 60_000);
+
+  it('leaves L1 to the decoder in a pack without groundedL1, even against the verdict', async () => {
+    const free = await answersWith(-1e9, false);
+    expect(free.result.verdict).toBe('NG');
+    // the tiny pack's decoder answers "no" to this image: ungrounded, text and verdict disagree
+    expect(free.result.texts['1']).toMatch(/^no ?\./);
+  }, 60_000);
+});
