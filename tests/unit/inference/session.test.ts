@@ -80,6 +80,25 @@ describe('opening sessions', () => {
     expect(c).not.toBe(a);
   });
 
+  it('refuses a feed whose buffer was already moved, at once, and goes on serving', async () => {
+    const pack = await loadModelPack(join(TEST_MODELS, 'anomalib-v2'));
+    const session = await pool.acquire(pack, { providers: ['cpu'] });
+    const [input] = session.info.inputs;
+    const dims = concreteDims(pack.manifest.inputs[0]!.shape, input!.shape, { width: 128, height: 128 });
+    const fresh = () => new Float32Array(dims.reduce((n, d) => n * d, 1)).fill(0.5);
+    const data = fresh();
+    await session.run({ [input!.name]: { type: 'float32', dims, data } });
+    // moved to the worker by that run: Node drops a message that tries to move it again
+    // without a word, which left this request waiting for ever
+    expect(data.byteLength).toBe(0);
+    await expect(session.run({ [input!.name]: { type: 'float32', dims, data } })).rejects.toThrow(
+      /detached/i,
+    );
+    const next = await session.run({ [input!.name]: { type: 'float32', dims, data: fresh() } });
+    expect(Object.keys(next.outputs).length).toBeGreaterThan(0);
+    await pool.release(pack.id);
+  });
+
   it('names the pack and the mismatch when model.json disagrees with the graph', async () => {
     const dir = await editedPack('anomalib-v2', (m) => {
       const input = (m.inputs as { shape: unknown; resize: { width: number; height: number } }[])[0]!;

@@ -13,12 +13,21 @@ export function elementCount(dims: readonly number[]): number {
   return dims.reduce((n, d) => n * d, 1);
 }
 
-/** Buffers that can be moved instead of copied: only a view that owns its whole buffer. */
+/**
+ * Buffers that can be moved instead of copied: only a view that owns its whole buffer, and never
+ * an empty one. A buffer already moved elsewhere is empty, and Node drops a message whose transfer
+ * list holds one without a word; left out, the message fails to clone and says so.
+ */
 export function transferablesOf(tensors: Iterable<TensorData>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const { data } of tensors) {
     const buffer = data.buffer;
-    if (buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === buffer.byteLength) {
+    if (
+      buffer instanceof ArrayBuffer &&
+      buffer.byteLength > 0 &&
+      data.byteOffset === 0 &&
+      data.byteLength === buffer.byteLength
+    ) {
       buffers.add(buffer);
     }
   }

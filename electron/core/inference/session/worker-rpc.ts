@@ -62,7 +62,14 @@ export class WorkerRpc<Request extends object> {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onDelta });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...message, id }, transfer);
+      try {
+        this.worker.postMessage({ ...message, id }, transfer);
+      } catch (error) {
+        // e.g. a tensor whose buffer was already moved: no reply will come, so nothing may wait for one
+        this.pending.delete(id);
+        if (this.pending.size === 0) this.worker.unref();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
