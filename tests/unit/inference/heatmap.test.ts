@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import {
   heatmapPixels,
   normaliseMap,
   turboRgba,
+  writeCreatingFolderSync,
   writeHeatmapPng,
 } from '../../../electron/core/inference/processing/heatmap';
 import { scratchDir } from './helpers';
@@ -59,5 +61,12 @@ describe('heat maps', () => {
     expect(Array.from(data)).toEqual([0, 128, 255, 255, 128, 0]);
     const rgba = turboRgba(data);
     expect(Array.from(rgba)).toEqual(Array.from(heatmapPixels(map, { alpha: true })));
+  });
+
+  it('writes synchronously in a worker, creating a missing folder', async () => {
+    const path = join(dir, 'made/by/worker/heat.png');
+    writeCreatingFolderSync(path, Buffer.from('first'));
+    writeCreatingFolderSync(path, Buffer.from('second'));
+    expect(await readFile(path, 'utf8')).toBe('second');
   });
 });

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
@@ -81,16 +82,20 @@ export function heatmapPixels(map: AnomalyMap, options: HeatmapPngOptions = {}):
   return pixels;
 }
 
+/** The PNG a heat map is stored as: grey levels (coloured when viewed), or turbo RGB(A). */
+export function encodeHeatmapPng(map: AnomalyMap, options: HeatmapPngOptions = {}): Promise<Buffer> {
+  // deflate level 1 for levels: a smooth map compresses almost as well, at a fraction of the time
+  return options.levels
+    ? encodeGreyPng(heatmapLevels(map.data), map.width, map.height, 1)
+    : encodeTurboPng(heatmapPixels(map, options), map.width, map.height, options.alpha ? 4 : 3);
+}
+
 export async function writeHeatmapPng(
   map: AnomalyMap,
   path: string,
   options: HeatmapPngOptions = {},
 ): Promise<void> {
-  // deflate level 1 for levels: a smooth map compresses almost as well, at a fraction of the time
-  const png = options.levels
-    ? await encodeGreyPng(heatmapLevels(map.data), map.width, map.height, 1)
-    : await encodeTurboPng(heatmapPixels(map, options), map.width, map.height, options.alpha ? 4 : 3);
-  await writeCreatingFolder(path, png);
+  await writeCreatingFolder(path, await encodeHeatmapPng(map, options));
 }
 
 /**
@@ -104,5 +109,20 @@ async function writeCreatingFolder(path: string, data: Buffer): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data);
+  }
+}
+
+/**
+ * The same write, blocking: only for a worker thread that serves nobody while it waits. There
+ * one system call replaces the three trips through libuv's pool of the promise API (0.07 against
+ * 0.6 ms of CPU a map on this project's machines).
+ */
+export function writeCreatingFolderSync(path: string, data: Buffer): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
   }
 }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { adapterFor } from '../adapters/select';
 import { wireError } from '../errors';
-import { writeHeatmapPng } from './heatmap';
+import { encodeHeatmapPng, writeCreatingFolderSync } from './heatmap';
 import type { FinishReply, FinishRequest, FinishResponse } from './postprocess-protocol';
 
 // The worker entry: an adapter's decoding (maps, thresholds, connected components, polygons) and
@@ -13,7 +13,9 @@ async function finish(request: FinishRequest): Promise<FinishReply> {
   const { pack, outputs, geometry, image } = request;
   const result = adapterFor(pack).decode({ pack, outputs, geometry, image });
   const map = result.anomalyMap;
-  if (request.heatmapPath && map) await writeHeatmapPng(map, request.heatmapPath, request.heatmap);
+  if (request.heatmapPath && map) {
+    writeCreatingFolderSync(request.heatmapPath, await encodeHeatmapPng(map, request.heatmap));
+  }
   return {
     result,
     heatmapWritten: Boolean(request.heatmapPath && map),
