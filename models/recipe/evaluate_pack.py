@@ -36,7 +36,7 @@ from checkpoint import load_base  # noqa: E402
 from data import global_view  # noqa: E402
 from evaluate import auroc, image_map  # noqa: E402
 from generate import generate  # noqa: E402
-from mauset import read_mauset  # noqa: E402
+from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
 from text_metrics import first_option_letter, names_any, rouge_l, says_yes, words  # noqa: E402
 
@@ -91,10 +91,12 @@ def summarise_anomaly(rows, threshold):
             "maskIou": sum(ious) / len(ious) if ious else None}
 
 
-def grounded_start(grounding, sample_id):
-    """The L1 answer's forced start for a grounded pack: its yes or no text by the predicted verdict."""
+def grounded_start(grounding, sample):
+    """The L1 answer's forced start for a grounded pack: its yes or no text by the predicted verdict,
+    {object} named as the export and the app name it."""
     texts, predicted_ng = grounding
-    return texts["yes"] if predicted_ng[sample_id] else texts["no"]
+    text = texts["yes"] if predicted_ng[sample.id] else texts["no"]
+    return text.replace("{object}", object_noun(sample.category))
 
 
 def qa_rows(model, tokenizer, samples, config, per_source, grounding=None):
@@ -111,7 +113,7 @@ def qa_rows(model, tokenizer, samples, config, per_source, grounding=None):
         with torch.no_grad():
             image_embeds, _, _, z, _ = model.vision(x.unsqueeze(0))
         for qa in sample.qa:
-            start = grounded_start(grounding, sample.id) if grounding and qa.level == 1 else None
+            start = grounded_start(grounding, sample) if grounding and qa.level == 1 else None
             forced = tokenizer.encode(start) if start and qa.form == "open" else ()
             ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
                            max_context, forced)

@@ -50,6 +50,16 @@ class QA:
         return f"{self.question} Options: {listed}"
 
 
+# What questions call the imaged thing, as electron/core/mauset-qa/wording.ts words it.
+OBJECT_NOUNS = {"pcb": "PCB", "steel_surface": "steel surface", "ball_screw": "ball screw"}
+
+
+def object_noun(category):
+    if not category:
+        return "part"
+    return OBJECT_NOUNS.get(category, category.replace("_", " "))
+
+
 @dataclass
 class Sample:
     id: str

@@ -11,14 +11,19 @@ from config import num_visual_tokens
 from export_onnx import cache_names
 from sequences import PROMPT_TEMPLATE
 
+# The app asks one open question per level, phrased as the MAU-Set export phrases them
+# (electron/core/mauset-qa/templates.ts), {object} filled the same way: the decoder was trained
+# on those phrasings only, and answered questions worded otherwise with run-on text.
 QUESTIONS = {
-    "1": "Is there any defect in this image?",
-    "2": "What type of defect is it?",
-    "3": "Where is the defect?",
-    "4": "What does the defect look like?",
-    "5": "What is the likely cause and impact of the defect?",
+    "1": "Look at the {object} in the image. Is there an anomaly?",
+    "2": "What kind of defect, if any, is on this {object}?",
+    "3": "Point out where this {object} is defective.",
+    "4": "Describe what the defect on this {object} looks like.",
+    "5": "Analyse the defect on this {object}: likely cause, impact, severity and what to do.",
 }
-GROUNDED_L1 = {"yes": "Yes.", "no": "No."}
+# "No." alone let the decoder go on "the ball screw shows 1 defective region": the whole clause
+# the export writes for a normal image keeps the rest of the answer on the verdict's side
+GROUNDED_L1 = {"yes": "Yes.", "no": "No. The {object} looks normal;"}
 FILES = [
     ("vision_encoder.onnx", "vision-encoder"),
     ("embed_tokens.onnx", "embed-tokens"),

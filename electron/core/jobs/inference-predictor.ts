@@ -10,6 +10,7 @@ import {
   type SessionPool,
 } from '../inference';
 import { createMauGptPredictor } from '../mau-gpt/predictor';
+import { objectNoun } from '../mauset-qa/wording';
 import type { InferenceSample } from '../store/inference-reads';
 
 export type JobPredictor = Pick<Predictor, 'provider' | 'fallbacks' | 'predict'> & {
@@ -55,10 +56,13 @@ export async function openJobPredictor(
     return Object.assign(predictor, { threads, finish: () => predictor.release() });
   }
   const sampleOf = new Map(samples.map((s) => [s.path, asSampleId(s.id)]));
+  // the noun the training questions used for the same category (MAU-Set export)
+  const objectOf = new Map(samples.map((s) => [s.path, objectNoun(s)]));
   const { jobId, bus } = deps;
   const predictor = await createMauGptPredictor(pack, {
     ...common,
     signal: deps.signal,
+    objectOf: (path) => objectOf.get(path),
     onToken: (path, level, delta) => {
       const sampleId = sampleOf.get(path);
       if (sampleId !== undefined && jobId)

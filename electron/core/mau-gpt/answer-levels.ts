@@ -1,4 +1,5 @@
 import type { PredictionResult } from '../inference/types';
+import { fillTemplate } from '../mauset-qa/templates';
 import { anomalyPrediction } from './anomaly-prediction';
 import type { GenerationSettings } from './generation-config';
 import { LEVELS, type Level } from './options';
@@ -8,6 +9,8 @@ export type AnswerOptions = {
   settings?: Partial<GenerationSettings>;
   signal?: AbortSignal;
   onToken?: (level: Level, delta: string) => void;
+  /** What the image shows, for questions that say `{object}` ("ball screw", "PCB"); default "part". */
+  object?: string;
 };
 
 export type LevelAnswers = {
@@ -42,8 +45,10 @@ export async function answerAllLevels(
     const { questions, groundedL1 } = runtime.pack.options;
     for (const level of LEVELS) {
       const grounded = level === '1' && groundedL1;
-      const answer = await runtime.generate(encoded.imageKey, questions[level], {
-        ...(grounded ? { answerStart: picture.verdict === 'NG' ? grounded.yes : grounded.no } : {}),
+      const fill = (text: string) => fillTemplate(text, options.object ?? 'part');
+      const answerStart = grounded && fill(picture.verdict === 'NG' ? grounded.yes : grounded.no);
+      const answer = await runtime.generate(encoded.imageKey, fill(questions[level]), {
+        ...(answerStart ? { answerStart } : {}),
         settings: options.settings,
         signal: options.signal,
         onDelta: options.onToken && ((delta) => options.onToken!(level, delta)),

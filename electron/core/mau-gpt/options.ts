@@ -42,7 +42,11 @@ export const MauGptOptions = z
         template: z.string().refine((t) => t.includes('{question}'), 'must contain {question}'),
       })
       .strict(),
-    /** One question per task level L1..L5; the answers become the prediction's texts. */
+    /**
+     * One question per task level L1..L5; the answers become the prediction's texts. `{object}`
+     * is replaced by what the image shows, worded as the MAU-Set export words it ("ball screw",
+     * "PCB", "part" when the sample has no category), so the questions are ones the decoder saw.
+     */
     questions: z.object({
       '1': z.string().min(1),
       '2': z.string().min(1),
@@ -52,8 +56,9 @@ export const MauGptOptions = z
     }),
     /**
      * Start every L1 answer from the anomaly head's verdict: `yes` when the image score reaches
-     * thresholds.image, else `no`; the decoder writes the rest. The text then never contradicts
-     * the verdict shown beside it (an ungrounded decoder did in a third of test images).
+     * thresholds.image, else `no` (`{object}` filled as in the questions); the decoder writes the
+     * rest. The text then never contradicts the verdict shown beside it (an ungrounded decoder did
+     * in a third of test images).
      */
     groundedL1: z
       .object({ yes: z.string().min(1), no: z.string().min(1) })

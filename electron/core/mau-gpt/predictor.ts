@@ -15,6 +15,8 @@ export type MauGptPredictorOptions = RuntimeOptions & {
   signal?: AbortSignal;
   /** Each generated piece of text, with the image and level it belongs to. */
   onToken?: (imagePath: string, level: Level, delta: string) => void;
+  /** What each image shows, for the pack's `{object}` questions; "part" when unknown. */
+  objectOf?: (imagePath: string) => string | undefined;
 };
 
 export type MauGptPredictor = {
@@ -44,6 +46,7 @@ export async function createMauGptPredictor(
       settings: options.settings,
       signal: options.signal,
       onToken: options.onToken && ((level, delta) => options.onToken!(imagePath, level, delta)),
+      object: options.objectOf?.(imagePath),
     });
     const { result, timings } = answers;
     const post = performance.now();

@@ -13,6 +13,8 @@ export type InferenceSample = {
   fileSize: number;
   mtimeMs: number;
   error: string | null;
+  /** What the image shows (e.g. "ball_screw"); MAU-GPT's questions name it. */
+  category: string | null;
 };
 
 /** Samples by id, in the order asked (unknown ids are left out). */
@@ -20,7 +22,7 @@ export function inferenceSamples(db: Db, ids: readonly number[]): InferenceSampl
   const rows = stmt(
     db,
     `SELECT id, path, rel_path AS relPath, content_hash AS contentHash, file_size AS fileSize,
-            mtime_ms AS mtimeMs, error
+            mtime_ms AS mtimeMs, error, category
        FROM samples WHERE id IN (SELECT value FROM json_each(?))`,
   ).all(jsonList(ids)) as InferenceSample[];
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -9,7 +9,7 @@ import { copyOfTiny, editManifest, PITTING } from './helpers';
  * A pack with options.groundedL1 starts every L1 answer from its own verdict. The tiny pack's
  * image threshold is moved around the image's score to get each verdict from the same image.
  */
-describe('L1 answers grounded on the verdict', () => {
+describe('MAU-GPT level questions: L1 grounded on the verdict, {object} filled', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await copyOfTiny();
@@ -54,5 +54,26 @@ describe('L1 answers grounded on the verdict', () => {
     expect(free.result.verdict).toBe('NG');
     // the tiny pack's decoder answers "no" to this image: ungrounded, text and verdict disagree
     expect(free.result.texts['1']).toMatch(/^no ?\./);
+  }, 60_000);
+
+  it('names what the image shows where a question says {object}, "part" when unknown', async () => {
+    await editManifest(dir, (m) => {
+      m.options.questions = { ...m.options.questions, '2': 'Name the defect type you see on this {object}.' };
+    });
+    const runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
+      providers: ['cpu'],
+      intraOpNumThreads: 1,
+    });
+    const asked: string[] = [];
+    const generate = runtime.generate.bind(runtime);
+    runtime.generate = (key, question, options) => (asked.push(question), generate(key, question, options));
+    try {
+      await answerAllLevels(runtime, PITTING, { object: 'ball screw' });
+      await answerAllLevels(runtime, PITTING);
+    } finally {
+      await runtime.close();
+    }
+    expect(asked[1]).toBe('Name the defect type you see on this ball screw.');
+    expect(asked[6]).toBe('Name the defect type you see on this part.');
   }, 60_000);
 });

@@ -2,6 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModelPack } from '../../../electron/core/inference';
+import { loadMauGptPack } from '../../../electron/core/mau-gpt';
+import { LEVELS } from '../../../electron/core/mau-gpt/options';
+import { QUESTION_TEMPLATES } from '../../../electron/core/mauset-qa/templates';
 import { repoRoot } from '../../helpers/paths';
 
 const SHIPPED = join(repoRoot, 'models/mau-gpt-mini');
@@ -33,5 +36,14 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
     );
     expect(pack.manifest.thresholds.image).toBeGreaterThan(0);
     expect(folderBytes(SHIPPED)).toBeLessThanOrEqual(40 * 1024 * 1024);
+  });
+
+  it('asks questions the decoder was trained on, and grounds L1 on its verdict', async () => {
+    // Worded otherwise ("What type of defect is it?"), 0.3.0 answered with run-on text in the app.
+    const { options } = await loadMauGptPack(SHIPPED);
+    for (const level of LEVELS) {
+      expect(QUESTION_TEMPLATES[Number(level) as 1 | 2 | 3 | 4 | 5].open).toContain(options.questions[level]);
+    }
+    expect(options.groundedL1).toEqual({ yes: 'Yes.', no: 'No. The {object} looks normal;' });
   });
 });

@@ -59,7 +59,9 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     expect(stdout).toMatch(/stage1 vision step 2\/2/);
     const pack = await loadModelPack(out);
     expect(pack.manifest.version).toBe('0.1.1');
-    expect(pack.manifest.options).toMatchObject({ groundedL1: { yes: 'Yes.', no: 'No.' } });
+    expect(pack.manifest.options).toMatchObject({
+      groundedL1: { yes: 'Yes.', no: 'No. The {object} looks normal;' },
+    });
     expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
       readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
     );
