@@ -44,7 +44,7 @@ def scores_section(report):
               "finds most likely, option_ranking.py; L1/L2 open = yes/no and the true type named; L3 = the "
               "main region's position words):", "",
               *(["L1 is grounded (options.groundedL1): each L1 answer starts from the anomaly head's verdict "
-                 "(\"Yes.\" / \"No.\" by the image threshold) and the decoder writes the rest, so L1 open accuracy "
+                 "(its yes or no text by the image threshold) and the decoder writes the rest, so L1 open accuracy "
                  "is the verdict's accuracy; closed L1 (grounded) takes the option that says the verdict.", ""]
                 if report.get("groundedL1") else []),
               "| dataset | level | questions | closed acc. (greedy) | closed acc. (ranked) | open acc. | "
