@@ -43,9 +43,9 @@ export async function answerAllLevels(
   let tokens = 0;
   try {
     const { questions, groundedL1 } = runtime.pack.options;
+    const fill = (text: string) => fillTemplate(text, options.object ?? 'part');
     for (const level of LEVELS) {
       const grounded = level === '1' && groundedL1;
-      const fill = (text: string) => fillTemplate(text, options.object ?? 'part');
       const answerStart = grounded && fill(picture.verdict === 'NG' ? grounded.yes : grounded.no);
       const answer = await runtime.generate(encoded.imageKey, fill(questions[level]), {
         ...(answerStart ? { answerStart } : {}),
