@@ -12,8 +12,8 @@ the options (option_ranking.py: the option whose whole answer the model finds mo
 open questions by exact match and ROUGE-L; L1 accuracy from the open answer's yes/no, L2 accuracy from whether the open answer
 names the true defect type, L3 position-word accuracy from whether it names the main region's
 position. A pack whose options carry groundedL1 is scored as the app runs it: each L1 open answer
-starts from the verdict of the anomaly head at the pack's image threshold ("Yes." / "No.") and
-the decoder writes the rest; closed L1 questions are also scored by the option that says that
+starts from the verdict of the anomaly head at the pack's image threshold (its groundedL1 yes or
+no text, {object} named as the app names it) and the decoder writes the rest; closed L1 questions are also scored by the option that says that
 verdict (closedGroundedAccuracy). Everything comes from the pack's checkpoint.pt, the same
 weights its ONNX graphs hold.
 """

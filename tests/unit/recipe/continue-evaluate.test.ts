@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelPack } from '../../../electron/core/inference';
 import { pythonPath } from '../../../electron/core/finetune/python-env';
+import { QUESTION_TEMPLATES } from '../../../electron/core/mauset-qa/templates';
+import { objectNoun } from '../../../electron/core/mauset-qa/wording';
 import { repoRoot, tempDir } from '../../helpers/paths';
 
 const run = promisify(execFile);
@@ -115,6 +117,20 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     expect(l1.openAccuracy).toBeCloseTo(report.anomaly.all.accuracy, 9);
     expect(l1.closedGroundedAccuracy).toBeCloseTo(report.anomaly.all.accuracy, 9);
   }, 300_000);
+
+  it("asks the export's questions and names the imaged thing as the export does", async () => {
+    // the recipe's Python mirrors two pieces of the app's export; they must not drift apart
+    const categories = ['ball_screw', 'pcb', 'steel_surface', 'gear_flank', null];
+    const { stdout } = await recipeScript([
+      'from pack import QUESTIONS',
+      'from mauset import object_noun',
+      `print(json.dumps({"questions": QUESTIONS, "nouns": [object_noun(c) for c in ${JSON.stringify(categories).replace('null', 'None')}]}))`,
+    ]);
+    const { questions, nouns } = JSON.parse(stdout) as { questions: Record<string, string>; nouns: string[] };
+    for (const [level, question] of Object.entries(questions))
+      expect(QUESTION_TEMPLATES[Number(level) as 1 | 2 | 3 | 4 | 5].open).toContain(question);
+    expect(nouns).toEqual(categories.map((category) => objectNoun({ category })));
+  }, 120_000);
 
   it('ranks closed options by the same probabilities the KV-cache loop produces', async () => {
     // The ranking scores a whole answer in one forward pass; feeding the same tokens one at a
