@@ -148,8 +148,14 @@ describe('MAU-GPT answers beside the image', () => {
     await afterPaint(page);
     expect(changedPixels(before, await rawShot(stage(page))).count).toBe(0);
 
-    // The same from the keyboard: Tab walks the levels and the focused one lights its regions.
-    await page.getByTestId('answer-l2-text').focus();
+    // The same from the keyboard: G reaches the answers, Tab walks the levels and the focused one
+    // lights its regions.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('g');
+    expect(await focused()).toBe('answer-l1-text');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('answer-l2-text');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'answer-l3-text',

@@ -86,6 +86,7 @@ export function ModelAnswers({ state }: { state: LabelState }) {
                 </div>
                 {/* The text takes the focus, not the row, so arrow keys scroll a long answer. */}
                 <p
+                  id={`answer-text-l${level}`}
                   className="answer__text"
                   data-testid={`answer-l${level}-text`}
                   tabIndex={0}

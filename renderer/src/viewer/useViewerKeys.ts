@@ -116,6 +116,7 @@ export function useViewerKeys(
     redo: () => void undoRedo(true),
     history: () => useUi.getState().set({ historyOpen: !useUi.getState().historyOpen }),
     describe: () => document.getElementById('text-l4')?.focus(),
+    answers: () => document.getElementById('answer-text-l1')?.focus(),
     save: () => showInfo('viewer', 'Nothing to save', 'Every change is saved the moment you make it.'),
     heatmap: () => useOverlay.getState().toggleHeatmap(),
     labels: () => useViewer.getState().toggleLabels(),
