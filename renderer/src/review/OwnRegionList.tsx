@@ -1,6 +1,7 @@
 import type { LabelRegion } from '../../../electron/contract/review';
 import { withKey } from '../keys/hint';
 import { defectColor } from '../lib/colors';
+import { useRowInView } from '../lib/useRowInView';
 import { sizeText } from '../regions';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { useTool } from '../stores/toolStore';
@@ -19,6 +20,9 @@ export function OwnRegionList({ regions, onPick, reviewing }: Props) {
   const colors = useTaxonomy((s) => s.colors);
   const selection = useViewer((s) => s.selection);
   const missed = useTool((s) => s.missed);
+  const list = useRowInView<HTMLUListElement>(
+    selection?.kind === 'region' ? regions.findIndex((r) => r.id === selection.id) : -1,
+  );
   return (
     <section className="panel-section" aria-label="Labelled regions" data-testid="region-list">
       <h2 className="section-title">
@@ -38,7 +42,7 @@ export function OwnRegionList({ regions, onPick, reviewing }: Props) {
       {regions.length === 0 && (
         <p className="muted">{missed ? 'Draw the missed defect on the image.' : 'No region of its own.'}</p>
       )}
-      <ul className="regions">
+      <ul className="regions regions--bounded" ref={list}>
         {regions.map((region, i) => {
           const selected = selection?.kind === 'region' && selection.id === region.id;
           return (

@@ -1,6 +1,7 @@
 import type { LabelState, PredictionOutcome } from '../../../electron/contract/review';
 import { keyCap, withKey } from '../keys/hint';
 import { defectColor } from '../lib/colors';
+import { useRowInView } from '../lib/useRowInView';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { useTool } from '../stores/toolStore';
 import { useViewer } from '../stores/viewerStore';
@@ -23,6 +24,11 @@ export function PredictionList({ state, onPick }: Props) {
   const colors = useTaxonomy((s) => s.colors);
   const selection = useViewer((s) => s.selection);
   const prediction = state.prediction;
+  const selectedIndex =
+    selection?.kind === 'prediction'
+      ? (prediction?.regions.findIndex((p) => p.id === selection.id) ?? -1)
+      : -1;
+  const list = useRowInView<HTMLUListElement>(selectedIndex);
   if (!prediction) return null;
   const open = undecided(state, false).length;
   const act = (selection: Selection, run: () => Promise<void>) => {
@@ -36,7 +42,7 @@ export function PredictionList({ state, onPick }: Props) {
         {open > 0 && <span className="section-title__note">{open} to decide</span>}
       </h2>
       {prediction.regions.length === 0 && <p className="muted">The model marked no region.</p>}
-      <ul className="regions">
+      <ul className="regions regions--bounded" ref={list}>
         {prediction.regions.map((p, i) => {
           const item: Selection = { kind: 'prediction', id: p.id };
           const review = reviewOf(state, p.id);
