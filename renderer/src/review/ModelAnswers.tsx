@@ -17,6 +17,7 @@ const titles: Record<TextLevelKey, string> = {
 function regionNote(level: TextLevelKey, count: number, total: number): string {
   if (total === 0 || (level !== '2' && level !== '3')) return '';
   if (level === '2' && count === 0) return 'no region of this type';
+  if (count === 0) return '';
   return count === 1 ? '1 region' : `${count} regions`;
 }
 
@@ -66,7 +67,7 @@ export function ModelAnswers({ state }: { state: LabelState }) {
           {ANSWER_LEVELS.map((level) => {
             const generated = shown.texts[level];
             const text = generated === undefined ? undefined : readableAnswer(generated);
-            const ids = linkedRegionIds(level, text, regions);
+            const ids = linkedRegionIds(level, text, regions, prediction?.verdict ?? 'OK');
             const live = shown.live === level;
             return (
               <li

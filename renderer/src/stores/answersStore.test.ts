@@ -79,13 +79,16 @@ describe('the regions a level refers to', () => {
   const regions = [region(1, 'pitting'), region(2, 'scratch_mark'), region(3, null)];
 
   it('links the type level to the regions of the types it names, as whole words', () => {
-    expect(linkedRegionIds('2', 'Pitting, and a scratch mark.', regions)).toEqual([1, 2]);
-    expect(linkedRegionIds('2', 'unpittingly smooth', regions)).toEqual([]);
-    expect(linkedRegionIds('2', undefined, regions)).toEqual([]);
+    expect(linkedRegionIds('2', 'Pitting, and a scratch mark.', regions, 'NG')).toEqual([1, 2]);
+    expect(linkedRegionIds('2', 'unpittingly smooth', regions, 'NG')).toEqual([]);
+    expect(linkedRegionIds('2', undefined, regions, 'NG')).toEqual([]);
   });
 
-  it('links every other level to all predicted regions', () => {
-    for (const level of ['1', '3', '4', '5'] as const)
-      expect(linkedRegionIds(level, 'x', regions)).toEqual([1, 2, 3]);
+  it('links every other level to all predicted regions when the verdict is NG, none when OK', () => {
+    for (const level of ['1', '3', '4', '5'] as const) {
+      expect(linkedRegionIds(level, 'x', regions, 'NG')).toEqual([1, 2, 3]);
+      // "There is no defect to locate" is not about the sub-threshold regions drawn anyway
+      expect(linkedRegionIds(level, 'There is no defect to locate.', regions, 'OK')).toEqual([]);
+    }
   });
 });
