@@ -47,16 +47,22 @@ def scores_section(report):
                  "(its yes or no text by the image threshold) and the decoder writes the rest, so L1 open accuracy "
                  "is the verdict's accuracy; closed L1 (grounded) takes the option that says the verdict.", ""]
                 if report.get("groundedL1") else []),
+              *(["L2–L5 are grounded (options.groundedLevels): on an image the anomaly head calls OK each answer "
+                 "starts from the export's words for a clean part; on one it calls NG the levels that have one "
+                 "start from a defect's opening words and no answer may say a clean part's phrases. 'agrees': "
+                 "open answers on the side of the verdict shown beside them (L1 yes when NG, L2–L5 'no defect' "
+                 "when OK).", ""]
+                if report.get("groundedLevels") else []),
               "| dataset | level | questions | closed acc. (greedy) | closed acc. (ranked) | open acc. | "
-              "L3 position words | ROUGE-L | exact | closed L1 (grounded) |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "L3 position words | ROUGE-L | exact | closed L1 (grounded) | agrees |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, levels in qa.items():
         for level, q in levels.items():
             lines.append(f"| {name} | L{level} | {q['questions']} | {pct(q['closedAccuracy'])} | "
                          f"{pct(q.get('closedRankedAccuracy'))} | "
                          f"{pct(q.get('openAccuracy'))} | {pct(q.get('positionWordAccuracy'))} | "
                          f"{num(q['rougeL'])} | {pct(q['openExactMatch'])} | "
-                         f"{pct(q.get('closedGroundedAccuracy'))} |")
+                         f"{pct(q.get('closedGroundedAccuracy'))} | {pct(q.get('verdictAgreement'))} |")
     return lines
 
 

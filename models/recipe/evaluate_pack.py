@@ -14,7 +14,9 @@ names the true defect type, L3 position-word accuracy from whether it names the 
 position. A pack whose options carry groundedL1 is scored as the app runs it: each L1 open answer
 starts from the verdict of the anomaly head at the pack's image threshold (its groundedL1 yes or
 no text, {object} named as the app names it) and the decoder writes the rest; closed L1 questions are also scored by the option that says that
-verdict (closedGroundedAccuracy). Everything comes from the pack's checkpoint.pt, the same
+verdict (closedGroundedAccuracy). A pack with groundedLevels is scored as the app runs it too: on
+an image the anomaly head calls OK, each L2–L5 open answer starts from the pack's clean-part text;
+on one it calls NG, no open answer may say the clean-part phrases. Everything comes from the pack's checkpoint.pt, the same
 weights its ONNX graphs hold.
 """
 
@@ -36,6 +38,7 @@ from checkpoint import load_base  # noqa: E402
 from data import global_view  # noqa: E402
 from evaluate import auroc, image_map  # noqa: E402
 from generate import generate  # noqa: E402
+from grounding import is_grounded, level_grounding  # noqa: E402
 from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
 from text_metrics import first_option_letter, names_any, rouge_l, says_yes, words  # noqa: E402
@@ -91,16 +94,17 @@ def summarise_anomaly(rows, threshold):
             "maskIou": sum(ious) / len(ious) if ious else None}
 
 
-def grounded_start(grounding, sample):
-    """The L1 answer's forced start for a grounded pack: its yes or no text by the predicted verdict,
-    {object} named as the export and the app name it."""
-    texts, predicted_ng = grounding
-    text = texts["yes"] if predicted_ng[sample.id] else texts["no"]
-    return text.replace("{object}", object_noun(sample.category))
+def agrees_with_verdict(level, answer, predicted_ng):
+    """Whether an open answer is on the anomaly head's side: L1 says yes exactly when the verdict is
+    NG; L2–L5 say "no defect" exactly when it is OK."""
+    if level == 1:
+        return says_yes(answer) == predicted_ng
+    return names_any(answer, ["no defect"]) != predicted_ng
 
 
-def qa_rows(model, tokenizer, samples, config, per_source, grounding=None):
-    """grounding: (options.groundedL1, {sample id: verdict predicted NG}) for a grounded pack, else None."""
+def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None):
+    """predicted_ng: {sample id: verdict predicted NG}, or None where no verdict is shown (the
+    ablation); options: a grounded pack's options (needs predicted_ng), else None."""
     rows, taken = [], {}
     for sample in samples:
         source = sample.id.split("/")[0]
@@ -113,18 +117,22 @@ def qa_rows(model, tokenizer, samples, config, per_source, grounding=None):
         with torch.no_grad():
             image_embeds, _, _, z, _ = model.vision(x.unsqueeze(0))
         for qa in sample.qa:
-            start = grounded_start(grounding, sample) if grounding and qa.level == 1 else None
-            forced = tokenizer.encode(start) if start and qa.form == "open" else ()
+            verdict = predicted_ng[sample.id] if predicted_ng else None
+            start, avoid = (level_grounding(options, qa.level, verdict, object_noun(sample.category))
+                            if options else (None, []))
+            # the app asks open questions only: those are steered as it steers them
+            steered = qa.form == "open"
             ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
-                           max_context, forced)
+                           max_context, tokenizer.encode(start) if start and steered else (),
+                           [tokenizer.encode(p) for p in avoid] if steered else ())
             ranked = (ranked_option(model, tokenizer, (image_embeds, z), qa, max_context)
                       if qa.form == "closed" and qa.options else None)
             # a grounded closed L1 question takes the option that says the verdict (Yes / No)
             grounded = (next((k for k, v in qa.options.items() if says_yes(v) == says_yes(start)), None)
-                        if start and qa.form == "closed" and qa.options else None)
+                        if start and qa.level == 1 and qa.form == "closed" and qa.options else None)
             rows.append({"source": source, "level": qa.level, "form": qa.form, "truth": qa.answer_text(),
                          "answer": tokenizer.decode(ids), "key": qa.answer, "ranked": ranked, "grounded": grounded,
-                         "ng": sample.verdict == "NG",
+                         "ng": sample.verdict == "NG", "predictedNg": verdict,
                          "types": sorted({r.type for r in sample.regions}),
                          "position": main.position if main else None})
     return rows
@@ -141,6 +149,11 @@ def summarise_qa(rows):
                  "openExactMatch": sum(words(r["answer"]) == words(r["truth"]) for r in open_) / max(1, len(open_)),
                  "rougeL": sum(rouge_l(r["answer"], r["truth"]) for r in open_) / max(1, len(open_)),
                  "questions": len(closed) + len(open_)}
+        judged = [r for r in open_ if r["predictedNg"] is not None]
+        if judged:
+            # what a reviewer sees beside the verdict: an answer on the other side is a contradiction
+            entry["verdictAgreement"] = sum(agrees_with_verdict(level, r["answer"], r["predictedNg"])
+                                            for r in judged) / len(judged)
         if level == 1:
             entry["openAccuracy"] = sum(says_yes(r["answer"]) == r["ng"] for r in open_) / max(1, len(open_))
             if any(r["grounded"] for r in closed):
@@ -178,13 +191,13 @@ def main(argv=None):
     same = [r for r in rows if r["source"] == "bsdata" and r["size"] == BSDATA_NORMAL_SIZE]
     if same:
         anomaly["bsdata-same-size"] = summarise_anomaly(same, thresholds["image"])
-    grounded_l1 = manifest["options"].get("groundedL1")
+    options = manifest["options"]
     predicted_ng = {r["id"]: r["score"] >= thresholds["image"] for r in rows}
-    answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source,
-                       (grounded_l1, predicted_ng) if grounded_l1 else None)
+    answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source, predicted_ng,
+                       options if is_grounded(options) else None)
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
-              "groundedL1": bool(grounded_l1),
+              "groundedL1": bool(options.get("groundedL1")), "groundedLevels": bool(options.get("groundedLevels")),
               "split": args.split, "thresholds": thresholds, "anomaly": anomaly, "qa": qa,
               "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}

@@ -7,8 +7,9 @@ from sequences import prompt_ids
 
 
 @torch.no_grad()
-def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context, forced=()):
-    """`forced`: the answer's first token ids, fed instead of chosen (the runtime's answerStart)."""
+def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context, forced=(), avoid=()):
+    """`forced`: the answer's first token ids, fed instead of chosen (the runtime's answerStart);
+    `avoid`: token sequences the answer may not contain (the runtime's avoid, groundedLevels)."""
     image_embeds, _, _, z, _ = model.vision(pixel_values.unsqueeze(0))
     prompt = torch.tensor([prompt_ids(tokenizer, question)])
     if image_embeds.shape[1] + prompt.shape[1] >= max_context:
@@ -23,7 +24,15 @@ def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_conte
         positions = torch.arange(length, length + t).unsqueeze(0)
         logits, past = model.decoder(embeds, mask, positions, z, past)
         length += t
-        token = forced[len(out)] if len(out) < len(forced) else int(logits[0, -1].argmax())
+        if len(out) < len(forced):
+            token = forced[len(out)]
+        else:
+            row = logits[0, -1].clone()
+            for sequence in avoid:
+                # a sequence's last token is ruled out where the answer ends with the rest of it
+                if sequence and len(out) >= len(sequence) - 1 and out[len(out) - len(sequence) + 1:] == list(sequence[:-1]):
+                    row[sequence[-1]] = float("-inf")
+            token = int(row.argmax())
         if token == eos or len(out) >= max_new_tokens or length >= max_context:
             break
         out.append(token)

@@ -24,6 +24,24 @@ QUESTIONS = {
 # "No." alone let the decoder go on "the ball screw shows 1 defective region": the whole clause
 # the export writes for a normal image keeps the rest of the answer on the verdict's side
 GROUNDED_L1 = {"yes": "Yes.", "no": "No. The {object} looks normal;"}
+# The export answers a clean part's L2–L5 in fixed words and opens most defects' L2, L4 and L5
+# answers in fixed words too (electron/core/mauset-qa). The app starts each answer so by the verdict
+# and keeps an NG answer off a clean part's phrases: otherwise the decoder told "there is no defect"
+# beside a grounded "Yes.". Avoiding phrases alone made junk where the decoder took the part for
+# clean ("there surface ."): the start commits it. In the training export 78 % of NG L2 answers open
+# "It is" (the rest "There are N defect types"), all NG L3 answers "There is 1" or "There are", all
+# NG L4 answers "r1 (" and all NG L5 answers "Likely cause of the"; none says "no defect". Ruling out
+# the bare word "no" at L2–L4 instead scored lower (L2 names the type 68.6 % against 71.2 %).
+GROUNDED_LEVELS = {
+    "2": {"ok": "There is no defect on this {object}, so there is no defect type.", "ng": "It is",
+          "avoidWhenNg": ["no defect"]},
+    "3": {"ok": "There is no defect to locate on this {object}.", "avoidWhenNg": ["there is no", "no defect"]},
+    "4": {"ok": "No defect is visible: the {object} looks uniform and normal.", "ng": "r1 (",
+          "avoidWhenNg": ["no defect", "looks uniform and normal"]},
+    "5": {"ok": "There is no defect, so there is no cause to find and no impact. Severity: none. "
+                "Recommended action: pass the part.",
+          "ng": "Likely cause of the", "avoidWhenNg": ["no defect", "pass the part"]},
+}
 FILES = [
     ("vision_encoder.onnx", "vision-encoder"),
     ("embed_tokens.onnx", "embed-tokens"),
@@ -59,6 +77,7 @@ def options_of(config):
         "questions": QUESTIONS,
         # L1 answers start from the anomaly head's verdict (MAU-Set's L1 answers all open so)
         "groundedL1": GROUNDED_L1,
+        "groundedLevels": GROUNDED_LEVELS,
         "adapter": {"kind": a["kind"], "experts": {"amoe-lora": a["experts"], "lora": 1}.get(a["kind"], 0),
                     "rank": 0 if a["kind"] == "none" else a["rank"],
                     "anomalyRank": a["anomalyRank"] if a["kind"] == "amoe-lora" else 0},

@@ -2,6 +2,7 @@ import type { PredictionResult } from '../inference/types';
 import { fillTemplate } from '../mauset-qa/templates';
 import { anomalyPrediction } from './anomaly-prediction';
 import type { GenerationSettings } from './generation-config';
+import { levelGrounding } from './grounding';
 import { LEVELS, type Level } from './options';
 import type { MauGptRuntime } from './runtime';
 
@@ -42,13 +43,11 @@ export async function answerAllLevels(
   const started = performance.now();
   let tokens = 0;
   try {
-    const { questions, groundedL1 } = runtime.pack.options;
+    const { questions } = runtime.pack.options;
     const fill = (text: string) => fillTemplate(text, options.object ?? 'part');
     for (const level of LEVELS) {
-      const grounded = level === '1' && groundedL1;
-      const answerStart = grounded && fill(picture.verdict === 'NG' ? grounded.yes : grounded.no);
       const answer = await runtime.generate(encoded.imageKey, fill(questions[level]), {
-        ...(answerStart ? { answerStart } : {}),
+        ...levelGrounding(runtime.pack.options, level, picture.verdict, fill),
         settings: options.settings,
         signal: options.signal,
         onDelta: options.onToken && ((delta) => options.onToken!(level, delta)),

@@ -143,6 +143,7 @@ async function generate(request: Extract<GenRequest, { op: 'generate' }>): Promi
     const result = await generateTokens(graphs, imageOf(request.imageKey), {
       promptIds,
       forcedIds: request.answerStart ? tokenizer.tokenizer.encode(request.answerStart).ids : undefined,
+      avoidIds: request.avoid?.map((phrase) => tokenizer.tokenizer.encode(phrase).ids),
       settings: request.settings,
       cancelled: () => Atomics.load(flag, 0) !== 0,
       onToken: (token) => deltas.add(stream.push(token)),

@@ -30,6 +30,14 @@ export const DecoderOptions = z
   })
   .strict();
 
+const GroundedLevel = z
+  .object({
+    ok: z.string().min(1).optional(),
+    ng: z.string().min(1).optional(),
+    avoidWhenNg: z.array(z.string().min(1)).max(32).optional(),
+  })
+  .strict();
+
 export const LEVELS = ['1', '2', '3', '4', '5'] as const;
 export type Level = (typeof LEVELS)[number];
 
@@ -62,6 +70,18 @@ export const MauGptOptions = z
      */
     groundedL1: z
       .object({ yes: z.string().min(1), no: z.string().min(1) })
+      .strict()
+      .optional(),
+    /**
+     * Levels 2–5 kept on the verdict's side too, each on its own terms: when the verdict is OK the
+     * answer starts with `ok` (the export's words for a clean part); when it is NG it starts with
+     * `ng` where given (the export's opening for a defect, "Likely cause of the") and may not say
+     * any of `avoidWhenNg` (a clean part's words). Without this the decoder could say "there is
+     * no defect" at L2 beside a grounded "Yes." at L1.
+     */
+    groundedLevels: z
+      .object({ '2': GroundedLevel, '3': GroundedLevel, '4': GroundedLevel, '5': GroundedLevel })
+      .partial()
       .strict()
       .optional(),
     /** How the decoder was adapted; informative only: the adapter lives inside the graph. */

@@ -38,6 +38,8 @@ export type GenerateOptions = {
   onDelta?: (delta: string) => void;
   /** Text the answer must start with; fed to the decoder as its first tokens, then it goes on. */
   answerStart?: string;
+  /** Phrases the answer may not contain: the decoder never picks a phrase's last token after the rest. */
+  avoid?: string[];
 };
 
 /** The vision encoder's input: stretched to S×S, (pixel/255 − mean)/std, RGB (grey is repeated). */
@@ -106,10 +108,18 @@ export class MauGptRuntime {
     const cancel = new SharedArrayBuffer(4);
     const raise = () => Atomics.store(new Int32Array(cancel), 0, 1);
     signal?.addEventListener('abort', raise, { once: true });
-    const { answerStart } = options;
+    const { answerStart, avoid } = options;
     return this.link
       .request<GenerateReply>(
-        { op: 'generate', imageKey, question, settings, cancel, ...(answerStart ? { answerStart } : {}) },
+        {
+          op: 'generate',
+          imageKey,
+          question,
+          settings,
+          cancel,
+          ...(answerStart ? { answerStart } : {}),
+          ...(avoid?.length ? { avoid } : {}),
+        },
         options.onDelta,
       )
       .finally(() => signal?.removeEventListener('abort', raise));

@@ -18,6 +18,8 @@ export type GenRequest =
       question: string;
       /** Text the answer must start with (see MauGptOptions.groundedL1); the decoder writes the rest. */
       answerStart?: string;
+      /** Phrases the answer may not contain (see MauGptOptions.groundedLevels). */
+      avoid?: string[];
       settings: GenerationSettings;
       /** Int32 flag set to 1 by the caller to stop between steps; no message needs to get through. */
       cancel: SharedArrayBuffer;

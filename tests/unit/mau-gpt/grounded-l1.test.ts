@@ -9,18 +9,20 @@ import { copyOfTiny, editManifest, PITTING } from './helpers';
  * A pack with options.groundedL1 starts every L1 answer from its own verdict. The tiny pack's
  * image threshold is moved around the image's score to get each verdict from the same image.
  */
-describe('MAU-GPT level questions: L1 grounded on the verdict, {object} filled', () => {
+describe('MAU-GPT level questions: grounded on the verdict, {object} filled', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await copyOfTiny();
   });
   afterAll(() => rm(dirname(dir), { recursive: true, force: true }));
 
-  async function answersWith(threshold: number, grounded: boolean) {
+  async function answersWith(threshold: number, grounded: boolean, levels?: Record<string, unknown>) {
     await editManifest(dir, (m) => {
       (m as unknown as { thresholds: { image: number } }).thresholds.image = threshold;
       if (grounded) m.options.groundedL1 = { yes: 'Yes.', no: 'No.' };
       else delete m.options.groundedL1;
+      if (levels) m.options.groundedLevels = levels;
+      else delete m.options.groundedLevels;
     });
     const runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
       providers: ['cpu'],
@@ -55,6 +57,28 @@ describe('MAU-GPT level questions: L1 grounded on the verdict, {object} filled',
     // the tiny pack's decoder answers "no" to this image: ungrounded, text and verdict disagree
     expect(free.result.texts['1']).toMatch(/^no ?\./);
   }, 60_000);
+
+  it("keeps the other levels on the verdict side: clean words when OK, a defect's when NG", async () => {
+    const free = await answersWith(-1e9, true);
+    // the tiny decoder's own L2 answer, whose opening words become a phrase to avoid
+    const avoided = free.result.texts['2'].split(' ').slice(0, 2).join(' ');
+    const levels = {
+      '2': { ok: 'There is no defect on this {object}.', avoidWhenNg: [avoided] },
+      '4': { ok: 'No defect is visible.', ng: 'The {object} shows' },
+    };
+    const ng = await answersWith(-1e9, true, levels);
+    expect(ng.result.verdict).toBe('NG');
+    expect(ng.result.texts['2']).not.toContain(avoided);
+    expect(ng.result.texts['4']).toMatch(/^the part shows/);
+    // a level the pack leaves out is the decoder's own
+    expect(ng.result.texts['3']).toBe(free.result.texts['3']);
+
+    const clean = await answersWith(1e9, true, levels);
+    expect(clean.result.verdict).toBe('OK');
+    expect(clean.result.texts['2']).toMatch(/^there is no defect on this part ?\./);
+    expect(clean.result.texts['4']).toMatch(/^no defect is visible ?\./);
+    expect(clean.result.texts['3']).toBe(free.result.texts['3']);
+  }, 90_000);
 
   it('names what the image shows where a question says {object}, "part" when unknown', async () => {
     await editManifest(dir, (m) => {

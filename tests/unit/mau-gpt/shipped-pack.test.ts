@@ -38,12 +38,19 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
     expect(folderBytes(SHIPPED)).toBeLessThanOrEqual(40 * 1024 * 1024);
   });
 
-  it('asks questions the decoder was trained on, and grounds L1 on its verdict', async () => {
+  it('asks questions the decoder was trained on, and grounds its answers on its verdict', async () => {
     // Worded otherwise ("What type of defect is it?"), 0.3.0 answered with run-on text in the app.
     const { options } = await loadMauGptPack(SHIPPED);
     for (const level of LEVELS) {
       expect(QUESTION_TEMPLATES[Number(level) as 1 | 2 | 3 | 4 | 5].open).toContain(options.questions[level]);
     }
     expect(options.groundedL1).toEqual({ yes: 'Yes.', no: 'No. The {object} looks normal;' });
+    // a clean part's texts are the export's own (the recipe test checks pack.py's against the export)
+    expect(options.groundedLevels?.['2']?.ok).toBe(
+      'There is no defect on this {object}, so there is no defect type.',
+    );
+    // an NG answer may not call the part clean at any level
+    for (const level of ['2', '3', '4', '5'] as const)
+      expect(options.groundedLevels?.[level]?.avoidWhenNg).toContain('no defect');
   });
 });

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelPack } from '../../../electron/core/inference';
 import { pythonPath } from '../../../electron/core/finetune/python-env';
+import { buildQa, type QaItem } from '../../../electron/core/mauset-qa';
 import { QUESTION_TEMPLATES } from '../../../electron/core/mauset-qa/templates';
 import { objectNoun } from '../../../electron/core/mauset-qa/wording';
 import { repoRoot, tempDir } from '../../helpers/paths';
@@ -32,6 +33,8 @@ function evaluatePack(pack: string, data: string, perSource: number, out: string
   const args = ['--pack', pack, '--data', data, '--qa-per-source', String(perSource), '--out', out];
   return python([recipe('evaluate_pack.py'), ...args]);
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
@@ -63,6 +66,7 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     expect(pack.manifest.version).toBe('0.1.1');
     expect(pack.manifest.options).toMatchObject({
       groundedL1: { yes: 'Yes.', no: 'No. The {object} looks normal;' },
+      groundedLevels: { '2': { ok: 'There is no defect on this {object}, so there is no defect type.' } },
     });
     expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
       readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
@@ -102,16 +106,25 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     }
   }, 300_000);
 
-  it('scores a grounded pack as the app runs it: L1 says the verdict of the anomaly head', async () => {
-    // the pack continued above was written by pack.py, which grounds L1
+  it('scores a grounded pack as the app runs it: every level on the side of the verdict', async () => {
+    // the pack continued above was written by pack.py, which grounds L1 and the other levels
     const out = join(work, 'grounded-scores.json');
     await evaluatePack(join(work, 'continued'), data, 99, out);
     const report = readJson(out) as {
       groundedL1: boolean;
+      groundedLevels: boolean;
       anomaly: { all: { images: number; accuracy: number } };
-      qa: { all: Record<string, { openAccuracy?: number; closedGroundedAccuracy?: number }> };
+      qa: {
+        all: Record<
+          string,
+          { openAccuracy?: number; closedGroundedAccuracy?: number; verdictAgreement: number }
+        >;
+      };
     };
     expect(report.groundedL1).toBe(true);
+    expect(report.groundedLevels).toBe(true);
+    // a two-step pack's decoder says anything; grounded, no open answer contradicts the verdict
+    for (const level of Object.values(report.qa.all)) expect(level.verdictAgreement).toBe(1);
     // every test image's questions were asked, so L1 is right exactly where the verdict is
     const l1 = report.qa.all['1']!;
     expect(l1.openAccuracy).toBeCloseTo(report.anomaly.all.accuracy, 9);
@@ -122,14 +135,39 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     // the recipe's Python mirrors two pieces of the app's export; they must not drift apart
     const categories = ['ball_screw', 'pcb', 'steel_surface', 'gear_flank', null];
     const { stdout } = await recipeScript([
-      'from pack import QUESTIONS',
+      'from pack import GROUNDED_LEVELS, QUESTIONS',
       'from mauset import object_noun',
-      `print(json.dumps({"questions": QUESTIONS, "nouns": [object_noun(c) for c in ${JSON.stringify(categories).replace('null', 'None')}]}))`,
+      `print(json.dumps({"questions": QUESTIONS, "grounded": GROUNDED_LEVELS, "nouns": [object_noun(c) for c in ${JSON.stringify(categories).replace('null', 'None')}]}))`,
     ]);
-    const { questions, nouns } = JSON.parse(stdout) as { questions: Record<string, string>; nouns: string[] };
+    const { questions, grounded, nouns } = JSON.parse(stdout) as {
+      questions: Record<string, string>;
+      grounded: Record<string, { ok: string; ng?: string }>;
+      nouns: string[];
+    };
     for (const [level, question] of Object.entries(questions))
       expect(QUESTION_TEMPLATES[Number(level) as 1 | 2 | 3 | 4 | 5].open).toContain(question);
     expect(nouns).toEqual(categories.map((category) => objectNoun({ category })));
+    // a clean part's open answers at L2–L5 word for word, and a defect's openings, as the export writes them
+    const sample = { id: 's-1', category: 'ball_screw', domain: 'metal', imageTypes: [], taxonomyTypes: [] };
+    const openAnswers = (qa: QaItem[]) =>
+      Object.fromEntries(qa.filter((i) => i.form === 'open').map((i) => [String(i.level), i.answer]));
+    const clean = openAnswers(buildQa({ ...sample, verdict: 'OK', regions: [] }));
+    const region = {
+      id: 'r1',
+      type: 'pitting',
+      areaPct: 0.3,
+      bbox: [40, 30, 12, 9],
+      fillRatio: 0.7,
+    } as const;
+    const pitted = openAnswers(
+      buildQa({ ...sample, verdict: 'NG', regions: [{ ...region, position: 'center', brightness: null }] }),
+    );
+    for (const [level, texts] of Object.entries(grounded)) {
+      expect(texts.ok.replace('{object}', 'ball screw')).toBe(clean[level]);
+      if (texts.ng)
+        expect(pitted[level]?.toLowerCase()).toMatch(new RegExp(`^${escapeRegExp(texts.ng.toLowerCase())}`));
+    }
+    expect(Object.keys(grounded)).toEqual(['2', '3', '4', '5']);
   }, 120_000);
 
   it('ranks closed options by the same probabilities the KV-cache loop produces', async () => {
