@@ -4,6 +4,7 @@ import { anomalyPrediction } from './anomaly-prediction';
 import type { GenerationSettings } from './generation-config';
 import { levelGrounding } from './grounding';
 import { LEVELS, type Level } from './options';
+import { typeRegionsByAnswer } from './typed-regions';
 import type { MauGptRuntime } from './runtime';
 
 export type AnswerOptions = {
@@ -60,7 +61,11 @@ export async function answerAllLevels(
   }
   const g = encoded.geometry;
   return {
-    result: { ...picture, texts },
+    result: {
+      ...picture,
+      regions: typeRegionsByAnswer(picture.regions, texts['2'], runtime.pack.manifest.labels),
+      texts,
+    },
     image: { width: g.sourceWidth, height: g.sourceHeight },
     timings: {
       preprocessMs: encoded.preprocessMs,

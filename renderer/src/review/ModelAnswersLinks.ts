@@ -1,15 +1,7 @@
 import type { PredictionView, TextLevelKey } from '../../../electron/contract/review';
+import { mentionsType } from '../../../electron/contract/type-mentions';
 
 type Region = PredictionView['regions'][number];
-
-/** "scratch_mark" and "Scratch mark" name the same type; a type is matched as whole words only. */
-function mentions(text: string, type: string): boolean {
-  const words = type.toLowerCase().replace(/[_-]+/g, ' ').trim();
-  if (!words) return false;
-  const flat = text.toLowerCase().replace(/[_-]+/g, ' ');
-  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(flat);
-}
 
 /**
  * The predicted regions a level's answer is about, to light up on the canvas: L2 (the defect
@@ -26,5 +18,5 @@ export function linkedRegionIds(
 ): number[] {
   if (level !== '2') return verdict === 'OK' ? [] : regions.map((r) => r.id);
   const text = answer ?? '';
-  return regions.filter((r) => r.defectType !== null && mentions(text, r.defectType)).map((r) => r.id);
+  return regions.filter((r) => r.defectType !== null && mentionsType(text, r.defectType)).map((r) => r.id);
 }

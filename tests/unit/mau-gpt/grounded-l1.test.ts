@@ -80,6 +80,15 @@ describe('MAU-GPT level questions: grounded on the verdict, {object} filled', ()
     expect(clean.result.texts['3']).toBe(free.result.texts['3']);
   }, 90_000);
 
+  it('types the untyped regions of the map by the one label its L2 answer names', async () => {
+    const named = await answersWith(-1e9, true, { '2': { ng: 'It is crazing.' } });
+    expect(named.result.texts['2']).toMatch(/^it is crazing ?\./);
+    expect(named.result.regions.length).toBeGreaterThan(0);
+    for (const region of named.result.regions) expect(region.defectType).toBe('crazing');
+    const clean = await answersWith(1e9, true, { '2': { ok: 'There is no defect.' } });
+    for (const region of clean.result.regions) expect(region.defectType).toBeNull();
+  }, 90_000);
+
   it('names what the image shows where a question says {object}, "part" when unknown', async () => {
     await editManifest(dir, (m) => {
       m.options.questions = { ...m.options.questions, '2': 'Name the defect type you see on this {object}.' };
