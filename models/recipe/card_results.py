@@ -75,7 +75,8 @@ def ablation_section(report):
     lines = [ABLATION_TITLE, "",
              f"`ablation.py`: every adapter kind on the same stage-1 base ({report['base']['name']} "
              f"{report['base']['version']}), {report['steps']} adapter steps, the same batches, "
-             f"{report['qaPerSource']} held-out images per dataset (all datasets together):", "",
+             f"{report['qaPerSource']} held-out images per dataset (all datasets together). The answers are "
+             "the decoder's own, without the pack's grounding, so that only the adapter differs:", "",
              "| adapter | parameters | L1 closed (greedy / ranked) | L1 open | L2 closed (greedy / ranked) | "
              "L2 open | L3 position | L4 closed ranked | L4 ROUGE-L | L5 closed ranked | L5 ROUGE-L |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
