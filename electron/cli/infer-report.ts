@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Job, Problem } from '../contract';
 import type { ModelPackInfo, PackId } from '../contract/api-inference';
+import { describeSession } from '../core/jobs/inference-report';
 import { CliError } from './cli-io';
 import type { CliSession } from './cli-session';
 
@@ -34,8 +35,7 @@ export async function providerLine(session: CliSession, packId: PackId): Promise
   const pack = (await session.call('models:list', {})).find((m) => m.packId === packId);
   const s = pack?.session;
   if (!s) return '';
-  const why = s.fallbacks.map((f) => `${f.provider}: ${f.reason}`).join('; ');
-  return `on ${s.provider}${why ? ` (fell back from ${why})` : ''}`;
+  return describeSession(s);
 }
 
 const counts = ['predicted', 'skipped', 'unchanged', 'failed'] as const;

@@ -4,6 +4,7 @@ import { checkIo, concreteDims, type ExpectedIo, type ValueInfo } from './check-
 import type { Ort } from './ort';
 import type { ProviderFallback, ProviderName } from './providers';
 import { elementCount, type TensorData, type TensorType } from './tensor-data';
+import { readableOrtError } from './error-text';
 
 export type OpenOptions = {
   /** Names the pack in every error. */
@@ -31,11 +32,6 @@ export type OpenedSession = {
 };
 
 /** onnxruntime messages span lines and carry source paths; one readable line is enough here. */
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 400 ? `${line.slice(0, 400)}…` : line;
-}
-
 export function valueInfo(metadata: readonly InferenceSession.ValueMetadata[]): ValueInfo[] {
   return metadata.map((m) =>
     m.isTensor
@@ -106,7 +102,7 @@ export async function openWithFallback(ort: Ort, options: OpenOptions): Promise<
     try {
       session = await create(ort, options, provider);
     } catch (error) {
-      fallbacks.push({ provider, reason: oneLine(messageOf(error)) });
+      fallbacks.push({ provider, reason: readableOrtError(messageOf(error)) });
       continue;
     }
     const inputs = valueInfo(session.inputMetadata);
@@ -126,7 +122,7 @@ export async function openWithFallback(ort: Ort, options: OpenOptions): Promise<
       if (options.expected) await session.run(warmupFeeds(ort, options, inputs));
     } catch (error) {
       await session.release();
-      fallbacks.push({ provider, reason: `warm-up run failed: ${oneLine(messageOf(error))}` });
+      fallbacks.push({ provider, reason: `warm-up run failed: ${readableOrtError(messageOf(error))}` });
       continue;
     }
     return { session, provider, fallbacks, inputs, outputs, warmupMs: performance.now() - started };
