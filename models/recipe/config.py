@@ -13,12 +13,12 @@ DEFAULT = {
     "seed": 0,
     "vision": {"imageSize": 256, "channels": [16, 32, 64, 96, 128], "anomalyFeatureSize": 32,
                "topkFraction": 0.01, "tiling": {"mode": "tiles", "overlap": 32},
-               "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]},
+               "mapTrunk": False, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]},
     "decoder": {"layers": 4, "hidden": 128, "heads": 4, "mlp": 512, "vocabSize": 2048, "maxContext": 256},
     "adapter": {"kind": "amoe-lora", "experts": 4, "rank": 8, "anomalyRank": 4, "hyperHidden": 32,
                 "alpha": 16.0},
     "stage1": {"steps": 3000, "batch": 8, "lr": 2e-3, "weightDecay": 0.01, "defectCropFraction": 0.5,
-               "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3},
+               "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False},
     "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0},
     "generation": {"maxNewTokens": 48},
 }
@@ -47,10 +47,21 @@ def merge(base, override, where="config"):
     return out
 
 
+def with_new_keys(base):
+    """A continued pack's config plus any key added to the recipe since it was written, at its
+    default (which keeps the old behaviour), so that a sitting's config file may set it."""
+    config = copy.deepcopy(base)
+    for section, defaults in DEFAULT.items():
+        if isinstance(defaults, dict) and isinstance(config.get(section), dict):
+            for key, value in defaults.items():
+                config[section].setdefault(key, copy.deepcopy(value))
+    return config
+
+
 def load_config(path=None, smoke=False, adapter=None, base=None):
     """base: the config of a pack being continued (--init); its sizes stay, the file sets the steps."""
     if base is not None:
-        config = copy.deepcopy(base)
+        config = with_new_keys(base)
         if adapter and adapter != config["adapter"]["kind"]:
             raise ValueError(f"config: --adapter {adapter} differs from the continued pack's "
                              f"{config['adapter']['kind']!r}; an adapter cannot change kind mid-training")

@@ -111,13 +111,30 @@ def random_crop(sample, config, rng, centre_on_defect):
     return normalise(crop, v["mean"], v["std"]), torch.from_numpy(np.ascontiguousarray(m))
 
 
+def source_of(sample):
+    return sample.id.split("/")[0]
+
+
+def _by_source(samples):
+    groups = {}
+    for s in samples:
+        groups.setdefault(source_of(s), []).append(s)
+    return [groups[k] for k in sorted(groups)]
+
+
 def crop_batch(samples, config, rng, batch):
-    frac = config["stage1"]["defectCropFraction"]
-    defective = [s for s in samples if s.regions]
+    """Half (defectCropFraction) of the crops centred on a defect. With stage1.sourceBalance each
+    crop first picks a source dataset at random, so a small dataset (BSData: a tenth of the
+    images) is not drowned by a large one."""
+    s1 = config["stage1"]
+    frac = s1["defectCropFraction"]
+    pools = _by_source(samples) if s1.get("sourceBalance") else [samples]
     xs, ms = [], []
     for i in range(batch):
+        pool = rng.choice(pools)
+        defective = [s for s in pool if s.regions]
         on_defect = defective and i < round(batch * frac)
-        sample = rng.choice(defective if on_defect else samples)
+        sample = rng.choice(defective if on_defect else pool)
         x, m = random_crop(sample, config, rng, bool(on_defect))
         xs.append(x)
         ms.append(m)

@@ -36,14 +36,16 @@ def dice_loss(logits, target):
 
 def train_vision(vision, samples, config, rng, log):
     s1 = config["stage1"]
-    optimizer = torch.optim.AdamW(vision.parameters(), lr=s1["lr"], weight_decay=s1["weightDecay"])
+    # with a map trunk only the trunk learns: tokens and z, which the decoder reads, stay put
+    net = vision.map_network()
+    optimizer = torch.optim.AdamW(net.parameters(), lr=s1["lr"], weight_decay=s1["weightDecay"])
     schedule = cosine(optimizer, s1["steps"])
     pos_weight = torch.tensor([s1["posWeight"]])
-    vision.train()
+    net.train()
     start = time.time()
     for step in range(s1["steps"]):
         x, m = crop_batch(samples, config, rng, s1["batch"])
-        logits, _ = vision.segment(x)
+        logits, _ = net.segment(x)
         loss = F.binary_cross_entropy_with_logits(logits, m, pos_weight=pos_weight) + dice_loss(logits, m)
         optimizer.zero_grad()
         loss.backward()
@@ -51,7 +53,7 @@ def train_vision(vision, samples, config, rng, log):
         schedule.step()
         if step % max(1, s1["steps"] // 10) == 0 or step == s1["steps"] - 1:
             log(f"stage1 vision step {step + 1}/{s1['steps']} loss {loss.item():.4f}")
-    vision.eval()
+    net.eval()
     return {"steps": s1["steps"], "seconds": time.time() - start}
 
 
@@ -106,6 +108,9 @@ def set_trainable(model, params):
 
 def train_language(model, samples, tokenizer, config, rng, log):
     s1 = config["stage1"]
+    if s1["lmSteps"] == 0 and config["stage2"]["steps"] == 0:
+        # a vision-only sitting: the cache (minutes on the full corpus) would feed nothing
+        return {"steps": 0, "seconds": 0.0}, None
     cache = visual_cache(model.vision, samples, config)
     params = list(model.embed_tokens.parameters()) + model.decoder.base_parameters() + list(
         model.vision.token_proj.parameters())

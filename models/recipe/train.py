@@ -89,6 +89,9 @@ def initial_model(args, train, log):
     """A fresh model and tokenizer, or the ones of the pack given with --init."""
     if not args.init:
         config = load_config(args.config, smoke=args.smoke, adapter=args.adapter)
+        if config["vision"]["mapTrunk"]:
+            raise ValueError("config: vision.mapTrunk needs --init: the trunk starts from a trained encoder's "
+                             "U-Net, and a fresh model's tokens would never be trained")
         tokenizer = train_bpe(corpus(train), config["decoder"]["vocabSize"])
         # the embedding table is sized by the config; a small corpus may stop merging early
         config["decoder"]["vocabSize"] = len(tokenizer)
@@ -120,6 +123,9 @@ def main(argv=None):
     log(f"data: {len(train)} train, {len(val)} val, {len(test)} test images from {args.data}")
 
     config, tokenizer, model, history = initial_model(args, train, log)
+    if config["vision"]["mapTrunk"] and model.vision.map_trunk is None:
+        model.vision.add_map_trunk()
+        log("vision: map trunk added, starting from the encoder's own U-Net weights")
     seed_everything(config["seed"] + len(history or []))
     rng = random.Random(config["seed"] + len(history or []))
     log(f"tokenizer: {len(tokenizer)} tokens, {len(tokenizer.merges)} merges")

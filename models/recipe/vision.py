@@ -19,8 +19,10 @@ def conv_block(cin, cout):
     )
 
 
-class VisionEncoder(nn.Module):
-    def __init__(self, channels, hidden, feature_size, topk_fraction, image_size):
+class UNet(nn.Module):
+    """Stem, encoder, decoder and the 1×1 map head: map logits plus the deepest feature grid."""
+
+    def __init__(self, channels):
         super().__init__()
         # a stride-2 stem: the U-Net runs at S/2 (4x cheaper on CPU), the map is upsampled to S
         self.stem = nn.Sequential(nn.Conv2d(3, channels[0], 3, stride=2, padding=1),
@@ -34,11 +36,6 @@ class VisionEncoder(nn.Module):
         for deep, skip in zip(channels[::-1][:-1], channels[::-1][1:]):
             self.up.append(conv_block(deep + skip, skip))
         self.map_head = nn.Conv2d(channels[0], 1, 1)
-        deepest = channels[-1]
-        self.token_proj = nn.Sequential(nn.LayerNorm(deepest), nn.Linear(deepest, hidden))
-        self.feature_proj = nn.Sequential(nn.Linear(2 * deepest, feature_size), nn.Tanh())
-        self.reduction = 2 ** len(channels)
-        self.topk = max(1, int(round(topk_fraction * image_size * image_size)))
 
     def segment(self, pixel_values):
         """Returns (map logits at input size, deepest feature grid at S / 2^len(channels))."""
@@ -53,18 +50,53 @@ class VisionEncoder(nn.Module):
         logits = F.interpolate(self.map_head(x), scale_factor=2.0, mode="bilinear", align_corners=False)
         return logits, deepest
 
+
+class VisionEncoder(UNet):
+    """The U-Net whose deepest grid becomes the visual tokens and z, with an optional map trunk.
+
+    With a map trunk (config vision.mapTrunk) the published anomaly map and score come from a
+    second U-Net of the same shape, trained on its own, while tokens and z stay what the decoder
+    and adapter were trained on: the map can keep learning without moving the language path.
+    """
+
+    def __init__(self, channels, hidden, feature_size, topk_fraction, image_size, map_trunk=False):
+        super().__init__(channels)
+        self.channels = list(channels)
+        deepest = channels[-1]
+        self.token_proj = nn.Sequential(nn.LayerNorm(deepest), nn.Linear(deepest, hidden))
+        self.feature_proj = nn.Sequential(nn.Linear(2 * deepest, feature_size), nn.Tanh())
+        self.reduction = 2 ** len(channels)
+        self.topk = max(1, int(round(topk_fraction * image_size * image_size)))
+        self.map_trunk = UNet(channels) if map_trunk else None
+
+    def add_map_trunk(self):
+        """A map trunk starting from this encoder's own U-Net weights (stem, encoder, decoder, head)."""
+        trunk = UNet(self.channels)
+        trunk.load_state_dict({k: v for k, v in self.state_dict().items() if k.split(".")[0] in
+                               ("stem", "down", "up", "map_head")})
+        self.map_trunk = trunk
+        return trunk
+
+    def map_network(self):
+        """The U-Net the published map comes from, i.e. the one stage 1's vision training trains."""
+        return self.map_trunk if self.map_trunk is not None else self
+
     def forward(self, pixel_values):
         logits, deepest = self.segment(pixel_values)
-        anomaly_map = torch.sigmoid(logits)
-        score = torch.topk(anomaly_map.flatten(1), self.topk, dim=1).values.mean(dim=1)
+        own_map = torch.sigmoid(logits)
         tokens = self.token_proj(deepest.flatten(2).transpose(1, 2))
-        weights = F.avg_pool2d(anomaly_map, self.reduction).flatten(2)
+        weights = F.avg_pool2d(own_map, self.reduction).flatten(2)
         feats = deepest.flatten(2)
         weighted = (feats * weights).sum(-1) / (weights.sum(-1) + 1e-4)
         z = self.feature_proj(torch.cat([weighted, feats.mean(-1)], dim=1))
+        if self.map_trunk is not None:
+            logits = self.map_trunk.segment(pixel_values)[0]
+        anomaly_map = torch.sigmoid(logits)
+        score = torch.topk(anomaly_map.flatten(1), self.topk, dim=1).values.mean(dim=1)
         return tokens, anomaly_map, score, z, logits
 
 
 def build_vision(config):
     v, d = config["vision"], config["decoder"]
-    return VisionEncoder(v["channels"], d["hidden"], v["anomalyFeatureSize"], v["topkFraction"], v["imageSize"])
+    return VisionEncoder(v["channels"], d["hidden"], v["anomalyFeatureSize"], v["topkFraction"], v["imageSize"],
+                         v.get("mapTrunk", False))

@@ -80,6 +80,54 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     await expect(wrongKind).rejects.toThrow(/cannot change kind/);
   }, 300_000);
 
+  it('continues with a map trunk: the map learns, tokens, z and the decoder stay as they were', async () => {
+    const out = join(work, 'trunk');
+    const config = join(work, 'trunk.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        vision: { mapTrunk: true },
+        stage1: { steps: 3, lmSteps: 0, sourceBalance: true },
+        stage2: { steps: 0 },
+      }),
+    );
+    const args = ['--data', data, '--init', tinyPack, '--config', config, '--out', out];
+    const { stdout } = await python([recipe('train.py'), ...args]);
+    expect(stdout).toMatch(/map trunk added/);
+    expect(stdout).toMatch(/stage1 vision step 3\/3/);
+    const { stdout: compared } = await recipeScript([
+      'import torch',
+      'from checkpoint import load_base',
+      `_, _, base, _ = load_base(${JSON.stringify(tinyPack)})`,
+      `_, _, trunk, config = load_base(${JSON.stringify(out)})`,
+      'torch.manual_seed(0)',
+      'size = config["vision"]["imageSize"]',
+      'x = torch.rand(2, 3, size, size)',
+      'with torch.no_grad():',
+      '  a, b = base.vision(x), trunk.vision(x)',
+      'diff = lambda i: float((a[i] - b[i]).abs().max())',
+      'same_decoder = all(torch.equal(p, q) for p, q in zip(base.decoder.state_dict().values(), trunk.decoder.state_dict().values()))',
+      'print(json.dumps({"tokens": diff(0), "map": diff(1), "z": diff(3), "decoder": same_decoder, "trunk": trunk.vision.map_trunk is not None}))',
+    ]);
+    const result = JSON.parse(compared) as Record<string, number | boolean>;
+    expect(result).toMatchObject({ tokens: 0, z: 0, decoder: true, trunk: true });
+    expect(result['map']).toBeGreaterThan(0);
+    // the exported encoder carries both U-Nets behind the same four outputs, and verifies
+    await expect(loadModelPack(out)).resolves.toBeTruthy();
+
+    const fresh = python([
+      recipe('train.py'),
+      '--data',
+      data,
+      '--out',
+      join(work, 'y'),
+      '--smoke',
+      '--config',
+      config,
+    ]);
+    await expect(fresh).rejects.toThrow(/mapTrunk needs --init/);
+  }, 300_000);
+
   it('scores a pack per dataset and task level', async () => {
     const out = join(work, 'scores.json');
     await evaluatePack(tinyPack, data, 1, out);
