@@ -3,6 +3,9 @@
 Whole-image maps follow the pack's tiling option: `resize` runs the encoder once on the resized
 image; `tiles` covers the image at full resolution with S×S tiles (stride S − overlap, the last
 tile flush with the edge), averages overlapping map pixels and takes the largest tile score.
+Overlaps are averaged evenly (`tiling.blend` "mean", the default) or "feather": each tile's
+pixels weigh by their distance to the tile's edge, rising linearly over the overlap, so a tile
+hands over to its neighbour gradually and the stitched map shows no seams where tiles disagree.
 """
 
 import numpy as np
@@ -19,6 +22,17 @@ def tile_starts(length, size, overlap):
     return starts + [length - size]
 
 
+def tile_weights(size, overlap, blend):
+    """S×S weights of a tile's map pixels (see the module docstring); all ones for "mean"."""
+    if blend == "mean" or overlap == 0:
+        return np.ones((size, size), np.float32)
+    if blend != "feather":
+        raise ValueError(f"config: vision.tiling.blend must be mean or feather, got {blend!r}")
+    edge = np.minimum(np.arange(size), np.arange(size)[::-1]).astype(np.float32)
+    ramp = np.minimum(1.0, (edge + 1) / (overlap + 1)).astype(np.float32)
+    return np.outer(ramp, ramp)
+
+
 @torch.no_grad()
 def image_map(vision, sample, config):
     """Returns (map in source pixels or S×S for resize, image score, ground-truth mask alike)."""
@@ -32,12 +46,13 @@ def image_map(vision, sample, config):
     h, w = truth.shape
     total, count, best = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32), 0.0
     overlap = v["tiling"].get("overlap", 0)
+    weight = tile_weights(size, overlap, v["tiling"].get("blend", "mean"))
     for y0 in tile_starts(h, size, overlap):
         for x0 in tile_starts(w, size, overlap):
             x = normalise(rgb[y0:y0 + size, x0:x0 + size], v["mean"], v["std"])
             _, amap, score, _, _ = vision(x.unsqueeze(0))
-            total[y0:y0 + size, x0:x0 + size] += amap[0, 0].numpy()
-            count[y0:y0 + size, x0:x0 + size] += 1
+            total[y0:y0 + size, x0:x0 + size] += amap[0, 0].numpy() * weight
+            count[y0:y0 + size, x0:x0 + size] += weight
             best = max(best, float(score[0]))
     return total / count, best, truth
 

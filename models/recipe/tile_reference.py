@@ -70,12 +70,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pack", default=str(HERE.parent / "test-models" / "mau-gpt-tiny"))
     parser.add_argument("--overlap", type=int, default=8)
+    parser.add_argument("--blend", choices=["mean", "feather"], default="mean")
     args = parser.parse_args()
     torch.set_num_threads(2)
     pack = Path(args.pack)
     manifest, files, model, config = load_base(pack)
     # the graphs do not depend on the tiling option; only how the image is cut does
-    config["vision"]["tiling"] = {"mode": "tiles", "overlap": args.overlap}
+    config["vision"]["tiling"] = {"mode": "tiles", "overlap": args.overlap, "blend": args.blend}
     folder = pack / "reference"
     folder.mkdir(parents=True, exist_ok=True)
     cases = [reference_case(model.vision, config, *case, folder) for case in CASES]

@@ -9,10 +9,10 @@ import { transferablesOf } from '../inference/session/tensor-data';
 import { generateTokens, replayDecoder, type EncodedImage, type Graphs } from './decoder-loop';
 import { Embeddings } from './embedding-table';
 import { openGraphs, type OpenedGraphs } from './open-graphs';
-import { promptFor } from './options';
+import { promptFor, type MauGptOptions } from './options';
 import { DeltaBatcher } from './delta-batcher';
 import { TextStream } from './text-stream';
-import { MAX_TILE_BATCH, runTiledMap } from './tiled-map';
+import { MAX_TILE_BATCH, runTiledMap, type TileBlend } from './tiled-map';
 import { tokenizerFrom, type LoadedTokenizer } from './tokenizer';
 import type {
   EncodeReply,
@@ -108,6 +108,7 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
     request.tiles.image,
     request.tiles.grid,
     graphs.options.vision,
+    tilingOf(graphs.options.vision.tiling),
     tilesPerRun(opened),
   );
   return {
@@ -117,6 +118,11 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
     runMs: performance.now() - started,
     tiles: { count: tiled.tiles, runs: tiled.runs },
   };
+}
+
+/** Tiles are only requested in tiles mode; the 'resize' branch cannot reach runTiledMap. */
+function tilingOf(tiling: MauGptOptions['vision']['tiling']): TileBlend {
+  return tiling.mode === 'tiles' ? tiling : { overlap: 0, blend: 'mean' };
 }
 
 /** Several tiles per run where the encoder's batch axis is symbolic; one at a time where it is fixed. */

@@ -13,7 +13,12 @@ export const VisionOptions = z
     tiling: z
       .discriminatedUnion('mode', [
         z.object({ mode: z.literal('resize') }),
-        z.object({ mode: z.literal('tiles'), overlap: z.number().int().nonnegative() }),
+        z.object({
+          mode: z.literal('tiles'),
+          overlap: z.number().int().nonnegative(),
+          /** How overlapping tiles combine: evenly ('mean', older packs) or weighted towards each tile's centre. */
+          blend: z.enum(['mean', 'feather']).default('mean'),
+        }),
       ])
       .default({ mode: 'resize' }),
   })

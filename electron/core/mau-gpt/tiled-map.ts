@@ -17,6 +17,20 @@ export type TiledMap = {
 };
 
 type Normalise = { mean: readonly number[]; std: readonly number[] };
+export type TileBlend = { overlap: number; blend: 'mean' | 'feather' };
+
+/**
+ * Per-pixel weights of a tile's map along one axis (the 2-D weight is the product of two), as
+ * models/recipe/evaluate.py `tile_weights`: 1 everywhere for 'mean'; for 'feather' rising
+ * linearly over the overlap from each edge, so a tile hands over to its neighbour gradually
+ * instead of leaving a seam where two tiles disagree.
+ */
+export function tileRamp(size: number, { overlap, blend }: TileBlend): Float32Array {
+  const ramp = new Float32Array(size).fill(1);
+  if (blend === 'mean' || overlap === 0) return ramp;
+  for (let i = 0; i < size; i++) ramp[i] = Math.min(1, (Math.min(i, size - 1 - i) + 1) / (overlap + 1));
+  return ramp;
+}
 
 /**
  * 256-entry tables per channel computed in float32 step by step, as the recipe's
@@ -59,7 +73,8 @@ function tileBatch(
 
 /**
  * The tiles-mode anomaly map: every tile of the grid through the vision encoder at full resolution,
- * overlapping map pixels averaged, image score the highest tile score (models/recipe/evaluate.py).
+ * overlapping map pixels averaged (evenly or feathered, `tiling`), image score the highest tile
+ * score (models/recipe/evaluate.py).
  * `image` is the decoded source, uint8 [H, W, C]; tiles go `batch` at a time.
  */
 export async function runTiledMap(
@@ -69,13 +84,15 @@ export async function runTiledMap(
   image: TensorData,
   grid: TileGrid,
   normalise: Normalise,
+  tiling: TileBlend,
   batch: number,
 ): Promise<TiledMap> {
   const [height, width] = image.dims as [number, number, number];
   const { size } = grid;
   const t = tables(normalise);
+  const ramp = tileRamp(size, tiling);
   const total = new Float32Array(width * height);
-  const count = new Uint32Array(width * height);
+  const weight = new Float32Array(width * height);
   const origins = tileOrigins(grid);
   let best = 0;
   let runs = 0;
@@ -105,9 +122,12 @@ export async function runTiledMap(
       for (let y = 0; y < size; y++) {
         const from = (b * size + y) * size;
         const to = (y0 + y) * width + x0;
+        const wy = ramp[y]!;
         for (let x = 0; x < size; x++) {
-          total[to + x] = total[to + x]! + values[from + x]!;
-          count[to + x] = count[to + x]! + 1;
+          // float32 products and sums, in the recipe's order, so the map matches it to rounding
+          const w = Math.fround(wy * ramp[x]!);
+          total[to + x] = total[to + x]! + Math.fround(values[from + x]! * w);
+          weight[to + x] = weight[to + x]! + w;
         }
       }
       const score = scores[b]!;
@@ -116,8 +136,8 @@ export async function runTiledMap(
       best = Math.max(best, score);
     });
   }
-  // the grid covers every pixel (the last tile is flush with each edge), so count is never 0
-  for (let i = 0; i < total.length; i++) total[i] = total[i]! / count[i]!;
+  // the grid covers every pixel (the last tile is flush with each edge) and weights are > 0
+  for (let i = 0; i < total.length; i++) total[i] = total[i]! / weight[i]!;
   return {
     map: { type: 'float32', dims: [1, 1, height, width], data: total },
     score: best,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { sha256File } from '../../../electron/core/inference/pack/hash';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
 import { tileGrid } from '../../../electron/core/mau-gpt/tile-grid';
+import { tileRamp } from '../../../electron/core/mau-gpt/tiled-map';
 import { sharedData } from '../../helpers/paths';
 import { copyOfTiny, editManifest, TINY, TINY_REFERENCE } from './helpers';
 
@@ -13,7 +14,11 @@ import { copyOfTiny, editManifest, TINY, TINY_REFERENCE } from './helpers';
 // models/recipe/tile_reference.py from the tiny pack's checkpoint.pt (see its docstring).
 const TilesReference = z.object({
   imageSize: z.number().int().positive(),
-  tiling: z.object({ mode: z.literal('tiles'), overlap: z.number().int().nonnegative() }),
+  tiling: z.object({
+    mode: z.literal('tiles'),
+    overlap: z.number().int().nonnegative(),
+    blend: z.enum(['mean', 'feather']),
+  }),
   sources: z.object({ checkpoint: z.string(), visionEncoder: z.string() }),
   cases: z
     .array(
@@ -117,6 +122,15 @@ describe('tiles mode in the MAU-GPT runtime', () => {
       expect(Math.abs(encoded.anomalyScore - c.score), `${c.image}: score`).toBeLessThan(SCORE_TOLERANCE);
     }
   }, 60_000);
+
+  it('feathers overlaps: a tile weighs its pixels by distance to its edge, over the overlap', () => {
+    expect([...tileRamp(8, { overlap: 3, blend: 'feather' })]).toEqual([
+      0.25, 0.5, 0.75, 1, 1, 0.75, 0.5, 0.25,
+    ]);
+    expect([...tileRamp(4, { overlap: 3, blend: 'mean' })]).toEqual([1, 1, 1, 1]);
+    // the reference the map is checked against above was stitched this way
+    expect(reference.tiling.blend).toBe('feather');
+  });
 
   it('maps an image thinner than one tile from the resized view, as the recipe does', async () => {
     const neu = join(sharedData, reference.cases[0]!.image);
