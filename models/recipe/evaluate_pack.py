@@ -16,7 +16,9 @@ starts from the verdict of the anomaly head at the pack's image threshold (its g
 no text, {object} named as the app names it) and the decoder writes the rest; closed L1 questions are also scored by the option that says that
 verdict (closedGroundedAccuracy). A pack with groundedLevels is scored as the app runs it too: on
 an image the anomaly head calls OK, each L2–L5 open answer starts from the pack's clean-part text;
-on one it calls NG, no open answer may say the clean-part phrases. Everything comes from the pack's checkpoint.pt, the same
+on one it calls NG, no open answer may say the clean-part phrases, and where its map marks regions
+(8-connected areas at the pixel threshold, as the runtime traces them) a start may say how many.
+Everything comes from the pack's checkpoint.pt, the same
 weights its ONNX graphs hold.
 """
 
@@ -64,6 +66,36 @@ def pixel_auroc(scores, labels):
     return float((ranks[labels].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
+MAX_REGIONS = 100  # the runtime's cap (electron/core/mau-gpt/anomaly-prediction.ts)
+
+
+def count_regions(mask):
+    """8-connected areas of a boolean map, as the runtime traces regions (components.ts): runs of
+    foreground per row, joined where runs of neighbouring rows touch, diagonals included."""
+    parent, previous = [], []
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for row in mask:
+        padded = np.concatenate([[False], row, [False]])
+        edges = np.flatnonzero(padded[1:] != padded[:-1])
+        runs = []
+        for start, end in zip(edges[::2], edges[1::2]):  # run covers [start, end)
+            label = len(parent)
+            parent.append(label)
+            for p_start, p_end, p_label in previous:
+                if p_start <= end and start <= p_end:  # touching, diagonals included
+                    a, b = find(label), find(p_label)
+                    parent[max(a, b)] = min(a, b)
+            runs.append((start, end, label))
+        previous = runs
+    return sum(1 for i in range(len(parent)) if find(i) == i)
+
+
 def anomaly_rows(vision, samples, config, thresholds):
     rows = []
     for sample in samples:
@@ -75,6 +107,7 @@ def anomaly_rows(vision, samples, config, thresholds):
         union = float((predicted | truth_flat).sum())
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
+                     "regions": min(MAX_REGIONS, count_regions(amap >= thresholds["pixel"])),
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
 
@@ -102,9 +135,10 @@ def agrees_with_verdict(level, answer, predicted_ng):
     return names_any(answer, ["no defect"]) != predicted_ng
 
 
-def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None):
+def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None, region_counts=None):
     """predicted_ng: {sample id: verdict predicted NG}, or None where no verdict is shown (the
-    ablation); options: a grounded pack's options (needs predicted_ng), else None."""
+    ablation); options: a grounded pack's options (needs predicted_ng), else None; region_counts:
+    {sample id: regions the map marks}, which a grounded start may say."""
     rows, taken = [], {}
     for sample in samples:
         source = sample.id.split("/")[0]
@@ -118,7 +152,8 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
             image_embeds, _, _, z, _ = model.vision(x.unsqueeze(0))
         for qa in sample.qa:
             verdict = predicted_ng[sample.id] if predicted_ng else None
-            start, avoid = (level_grounding(options, qa.level, verdict, object_noun(sample.category))
+            start, avoid = (level_grounding(options, qa.level, verdict, object_noun(sample.category),
+                                            (region_counts or {}).get(sample.id, 0))
                             if options else (None, []))
             # the app asks open questions only: those are steered as it steers them
             steered = qa.form == "open"
@@ -194,7 +229,7 @@ def main(argv=None):
     options = manifest["options"]
     predicted_ng = {r["id"]: r["score"] >= thresholds["image"] for r in rows}
     answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source, predicted_ng,
-                       options if is_grounded(options) else None)
+                       options if is_grounded(options) else None, {r["id"]: r["regions"] for r in rows})
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
               "groundedL1": bool(options.get("groundedL1")), "groundedLevels": bool(options.get("groundedLevels")),

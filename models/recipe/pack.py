@@ -23,7 +23,10 @@ QUESTIONS = {
 }
 # "No." alone let the decoder go on "the ball screw shows 1 defective region": the whole clause
 # the export writes for a normal image keeps the rest of the answer on the verdict's side
-GROUNDED_L1 = {"yes": "Yes.", "no": "No. The {object} looks normal;"}
+# With regions on the map, the export's whole NG sentence with the map's own count ({regions}): a
+# decoder left to count said "1 defective region" beside a list of 11.
+GROUNDED_L1 = {"yes": "Yes.", "no": "No. The {object} looks normal;",
+               "yesWithRegions": "Yes. The {object} shows {regions}."}
 # The export answers a clean part's L2–L5 in fixed words and opens most defects' L2, L4 and L5
 # answers in fixed words too (electron/core/mauset-qa). The app starts each answer so by the verdict
 # and keeps an NG answer off a clean part's phrases: otherwise the decoder told "there is no defect"
@@ -35,7 +38,8 @@ GROUNDED_L1 = {"yes": "Yes.", "no": "No. The {object} looks normal;"}
 GROUNDED_LEVELS = {
     "2": {"ok": "There is no defect on this {object}, so there is no defect type.", "ng": "It is",
           "avoidWhenNg": ["no defect"]},
-    "3": {"ok": "There is no defect to locate on this {object}.", "avoidWhenNg": ["there is no", "no defect"]},
+    "3": {"ok": "There is no defect to locate on this {object}.", "ngWithRegions": "There {defects}:",
+          "avoidWhenNg": ["there is no", "no defect"]},
     "4": {"ok": "No defect is visible: the {object} looks uniform and normal.", "ng": "r1 (",
           "avoidWhenNg": ["no defect", "looks uniform and normal"]},
     "5": {"ok": "There is no defect, so there is no cause to find and no impact. Severity: none. "

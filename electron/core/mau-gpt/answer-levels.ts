@@ -40,6 +40,7 @@ export async function answerAllLevels(
     encoded.geometry,
     runtime.pack.manifest.thresholds,
   );
+  const counted = { verdict: picture.verdict, regionCount: picture.regions.length };
   const texts = {} as Record<Level, string>;
   const started = performance.now();
   let tokens = 0;
@@ -48,7 +49,7 @@ export async function answerAllLevels(
     const fill = (text: string) => fillTemplate(text, options.object ?? 'part');
     for (const level of LEVELS) {
       const answer = await runtime.generate(encoded.imageKey, fill(questions[level]), {
-        ...levelGrounding(runtime.pack.options, level, picture.verdict, fill),
+        ...levelGrounding(runtime.pack.options, level, counted, fill),
         settings: options.settings,
         signal: options.signal,
         onDelta: options.onToken && ((delta) => options.onToken!(level, delta)),

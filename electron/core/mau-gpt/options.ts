@@ -39,6 +39,8 @@ const GroundedLevel = z
   .object({
     ok: z.string().min(1).optional(),
     ng: z.string().min(1).optional(),
+    /** Replaces `ng` when the map marked at least one region; may say `{regions}` or `{defects}`. */
+    ngWithRegions: z.string().min(1).optional(),
     avoidWhenNg: z.array(z.string().min(1)).max(32).optional(),
   })
   .strict();
@@ -71,10 +73,13 @@ export const MauGptOptions = z
      * Start every L1 answer from the anomaly head's verdict: `yes` when the image score reaches
      * thresholds.image, else `no` (`{object}` filled as in the questions); the decoder writes the
      * rest. The text then never contradicts the verdict shown beside it (an ungrounded decoder did
-     * in a third of test images).
+     * in a third of test images). `yesWithRegions` replaces `yes` when the map marked at least
+     * one region, and may say how many as the export does: `{regions}` ("3 defective regions")
+     * or `{defects}` ("are 3 defects", "is 1 defect"), so the count read beside the region list
+     * is the list's own.
      */
     groundedL1: z
-      .object({ yes: z.string().min(1), no: z.string().min(1) })
+      .object({ yes: z.string().min(1), no: z.string().min(1), yesWithRegions: z.string().min(1).optional() })
       .strict()
       .optional(),
     /**

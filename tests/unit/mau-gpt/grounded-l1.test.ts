@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
 import { answerAllLevels } from '../../../electron/core/mau-gpt/answer-levels';
+import { fillCounts } from '../../../electron/core/mau-gpt/grounding';
 import { copyOfTiny, editManifest, PITTING } from './helpers';
 
 /**
@@ -16,10 +17,11 @@ describe('MAU-GPT level questions: grounded on the verdict, {object} filled', ()
   });
   afterAll(() => rm(dirname(dir), { recursive: true, force: true }));
 
-  async function answersWith(threshold: number, grounded: boolean, levels?: Record<string, unknown>) {
+  type L1 = { yes: string; no: string; yesWithRegions?: string };
+  async function answersWith(threshold: number, grounded: boolean | L1, levels?: Record<string, unknown>) {
     await editManifest(dir, (m) => {
       (m as unknown as { thresholds: { image: number } }).thresholds.image = threshold;
-      if (grounded) m.options.groundedL1 = { yes: 'Yes.', no: 'No.' };
+      if (grounded) m.options.groundedL1 = grounded === true ? { yes: 'Yes.', no: 'No.' } : grounded;
       else delete m.options.groundedL1;
       if (levels) m.options.groundedLevels = levels;
       else delete m.options.groundedLevels;
@@ -79,6 +81,35 @@ describe('MAU-GPT level questions: grounded on the verdict, {object} filled', ()
     expect(clean.result.texts['4']).toMatch(/^no defect is visible ?\./);
     expect(clean.result.texts['3']).toBe(free.result.texts['3']);
   }, 90_000);
+
+  it('says the number of regions the map marked where the pack words a start with it', async () => {
+    const counting = { yes: 'Yes.', no: 'No.', yesWithRegions: 'Yes. The {object} shows {regions}.' };
+    const levels = { '3': { ngWithRegions: 'There {defects}:', ok: 'Nothing to locate.' } };
+    const ng = await answersWith(-1e9, counting, levels);
+    const count = ng.result.regions.length;
+    expect(count).toBeGreaterThan(0);
+    // the tokenizer lower-cases and spaces punctuation: "yes . the part shows 1 defective region ."
+    expect(ng.result.texts['1'].startsWith(`yes . the part shows ${fillCounts('{regions}', count)} .`)).toBe(
+      true,
+    );
+    expect(ng.result.texts['3'].startsWith(`there ${fillCounts('{defects}', count)} :`)).toBe(true);
+    // without yesWithRegions the start says no count
+    const plain = await answersWith(-1e9, true, levels);
+    expect(plain.result.texts['1']).toMatch(/^yes ?\./);
+    expect(plain.result.texts['1']).not.toMatch(/^yes \. the part shows \d+ defective/);
+    const clean = await answersWith(1e9, counting, levels);
+    expect(clean.result.texts['1']).toMatch(/^no ?\./);
+    expect(clean.result.texts['3']).toMatch(/^nothing to locate ?\./);
+  }, 90_000);
+
+  it('words a region count as the export does', () => {
+    expect(fillCounts('shows {regions}; there {defects}', 1)).toBe(
+      'shows 1 defective region; there is 1 defect',
+    );
+    expect(fillCounts('shows {regions}; there {defects}', 3)).toBe(
+      'shows 3 defective regions; there are 3 defects',
+    );
+  });
 
   it('types the untyped regions of the map by the one label its L2 answer names', async () => {
     const named = await answersWith(-1e9, true, { '2': { ng: 'It is crazing.' } });

@@ -183,13 +183,17 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     // the recipe's Python mirrors two pieces of the app's export; they must not drift apart
     const categories = ['ball_screw', 'pcb', 'steel_surface', 'gear_flank', null];
     const { stdout } = await recipeScript([
-      'from pack import GROUNDED_LEVELS, QUESTIONS',
+      'from pack import GROUNDED_L1, GROUNDED_LEVELS, QUESTIONS',
       'from mauset import object_noun',
-      `print(json.dumps({"questions": QUESTIONS, "grounded": GROUNDED_LEVELS, "nouns": [object_noun(c) for c in ${JSON.stringify(categories).replace('null', 'None')}]}))`,
+      'from grounding import level_grounding',
+      'options = {"groundedL1": GROUNDED_L1, "groundedLevels": GROUNDED_LEVELS}',
+      'counted = {str(l): level_grounding(options, l, True, "ball screw", 1)[0] for l in (1, 2, 3, 4, 5)}',
+      `print(json.dumps({"questions": QUESTIONS, "grounded": GROUNDED_LEVELS, "counted": counted, "nouns": [object_noun(c) for c in ${JSON.stringify(categories).replace('null', 'None')}]}))`,
     ]);
-    const { questions, grounded, nouns } = JSON.parse(stdout) as {
+    const { questions, grounded, counted, nouns } = JSON.parse(stdout) as {
       questions: Record<string, string>;
       grounded: Record<string, { ok: string; ng?: string }>;
+      counted: Record<string, string | null>;
       nouns: string[];
     };
     for (const [level, question] of Object.entries(questions))
@@ -216,6 +220,12 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
         expect(pitted[level]?.toLowerCase()).toMatch(new RegExp(`^${escapeRegExp(texts.ng.toLowerCase())}`));
     }
     expect(Object.keys(grounded)).toEqual(['2', '3', '4', '5']);
+    // with the one region counted, every NG start the recipe makes opens the export's own answer
+    expect(counted['1']).toBe('Yes. The ball screw shows 1 defective region.');
+    expect(counted['3']).toBe('There is 1 defect:');
+    for (const [level, start] of Object.entries(counted))
+      if (start)
+        expect(pitted[level]!.startsWith(start), `L${level}: ${start} / ${pitted[level]}`).toBe(true);
   }, 120_000);
 
   it('ranks closed options by the same probabilities the KV-cache loop produces', async () => {
