@@ -135,7 +135,8 @@ def agrees_with_verdict(level, answer, predicted_ng):
     return names_any(answer, ["no defect"]) != predicted_ng
 
 
-def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None, region_counts=None):
+def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None, region_counts=None,
+            no_repeat=0):
     """predicted_ng: {sample id: verdict predicted NG}, or None where no verdict is shown (the
     ablation); options: a grounded pack's options (needs predicted_ng), else None; region_counts:
     {sample id: regions the map marks}, which a grounded start may say."""
@@ -159,7 +160,7 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
             steered = qa.form == "open"
             ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
                            max_context, tokenizer.encode(start) if start and steered else (),
-                           [tokenizer.encode(p) for p in avoid] if steered else ())
+                           [tokenizer.encode(p) for p in avoid] if steered else (), no_repeat)
             ranked = (ranked_option(model, tokenizer, (image_embeds, z), qa, max_context)
                       if qa.form == "closed" and qa.options else None)
             # a grounded closed L1 question takes the option that says the verdict (Yes / No)
@@ -214,6 +215,8 @@ def main(argv=None):
     parser.add_argument("--split", default="test", choices=["train", "val", "test"])
     parser.add_argument("--qa-per-source", type=int, default=40, help="images per dataset whose 10 questions are asked")
     parser.add_argument("--out", required=True, help="JSON report to write")
+    parser.add_argument("--no-repeat-ngram", type=int, default=None,
+                        help="override generation_config.json's no_repeat_ngram_size (0: off)")
     args = parser.parse_args(argv)
     torch.set_num_threads(2)
     start = time.time()
@@ -228,12 +231,14 @@ def main(argv=None):
         anomaly["bsdata-same-size"] = summarise_anomaly(same, thresholds["image"])
     options = manifest["options"]
     predicted_ng = {r["id"]: r["score"] >= thresholds["image"] for r in rows}
+    generation = json.loads((Path(args.pack) / "generation_config.json").read_text())
+    no_repeat = generation.get("no_repeat_ngram_size", 0) if args.no_repeat_ngram is None else args.no_repeat_ngram
     answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source, predicted_ng,
-                       options if is_grounded(options) else None, {r["id"]: r["regions"] for r in rows})
+                       options if is_grounded(options) else None, {r["id"]: r["regions"] for r in rows}, no_repeat)
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
               "groundedL1": bool(options.get("groundedL1")), "groundedLevels": bool(options.get("groundedLevels")),
-              "split": args.split, "thresholds": thresholds, "anomaly": anomaly, "qa": qa,
+              "split": args.split, "thresholds": thresholds, "noRepeatNgram": no_repeat, "anomaly": anomaly, "qa": qa,
               "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n")

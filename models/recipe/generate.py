@@ -7,9 +7,21 @@ from sequences import prompt_ids
 
 
 @torch.no_grad()
-def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context, forced=(), avoid=()):
+def repeated_ngram_tokens(out, size):
+    """Tokens that would repeat an n-gram of `size` already in the answer (Hugging Face's
+    no_repeat_ngram_size, counted within the answer): what followed each earlier occurrence of
+    the answer's last size − 1 tokens."""
+    if size <= 0 or len(out) < size - 1:
+        return set()
+    tail = out[len(out) - size + 1:] if size > 1 else []
+    return {out[i + size - 1] for i in range(len(out) - size + 1) if out[i:i + size - 1] == tail}
+
+
+def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_context, forced=(), avoid=(),
+             no_repeat=0):
     """`forced`: the answer's first token ids, fed instead of chosen (the runtime's answerStart);
-    `avoid`: token sequences the answer may not contain (the runtime's avoid, groundedLevels)."""
+    `avoid`: token sequences the answer may not contain (the runtime's avoid, groundedLevels);
+    `no_repeat`: generation_config.json's no_repeat_ngram_size (0: off)."""
     image_embeds, _, _, z, _ = model.vision(pixel_values.unsqueeze(0))
     prompt = torch.tensor([prompt_ids(tokenizer, question)])
     if image_embeds.shape[1] + prompt.shape[1] >= max_context:
@@ -32,6 +44,8 @@ def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_conte
                 # a sequence's last token is ruled out where the answer ends with the rest of it
                 if sequence and len(out) >= len(sequence) - 1 and out[len(out) - len(sequence) + 1:] == list(sequence[:-1]):
                     row[sequence[-1]] = float("-inf")
+            for repeated in repeated_ngram_tokens(out, no_repeat):
+                row[repeated] = float("-inf")
             token = int(row.argmax())
         if token == eos or len(out) >= max_new_tokens or length >= max_context:
             break

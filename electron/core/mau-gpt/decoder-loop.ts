@@ -7,6 +7,7 @@ import type { GenerationSettings } from './generation-config';
 import { pastKey, presentKey } from './graph-check';
 import type { MauGptOptions } from './options';
 import { nextToken, seededRandom } from './sampling';
+import { blockAvoided, blockRepeatedNgrams } from './token-bans';
 
 export type Graphs = {
   ort: Ort;
@@ -111,21 +112,6 @@ function lastRow(g: Graphs, out: InferenceSession.ReturnType): { data: Float32Ar
   return { data: logits.data as Float32Array, offset: (logits.dims[1]! - 1) * vocabSize };
 }
 
-/** Rules out each avoided sequence's last token where the answer so far ends with the rest of it. */
-function blockAvoided(
-  row: { data: Float32Array; offset: number },
-  tokens: readonly number[],
-  avoided: readonly (readonly number[])[],
-): void {
-  for (const sequence of avoided) {
-    const last = sequence.length - 1;
-    if (last < 0 || tokens.length < last) continue;
-    let matches = true;
-    for (let k = 0; k < last && matches; k++) matches = tokens[tokens.length - last + k] === sequence[k];
-    if (matches) row.data[row.offset + sequence[last]!] = -Infinity;
-  }
-}
-
 /**
  * Generates one answer: the first step feeds visual tokens + prompt with an empty cache, every
  * later step feeds the newest token and the previous step's present.* as past_key_values.*.
@@ -161,7 +147,10 @@ export async function generateTokens(
     decoderMs += performance.now() - before;
     const row = lastRow(g, out);
     const forced = request.forcedIds?.[tokens.length];
-    if (forced === undefined && request.avoidIds) blockAvoided(row, tokens, request.avoidIds);
+    if (forced === undefined) {
+      if (request.avoidIds) blockAvoided(row, tokens, request.avoidIds);
+      blockRepeatedNgrams(row, tokens, settings.noRepeatNgramSize);
+    }
     const token = forced ?? nextToken(row.data, row.offset, g.options.decoder.vocabSize, settings, random);
     if (settings.eosTokenIds.includes(token)) {
       stop = 'eos';

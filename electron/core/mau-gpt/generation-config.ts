@@ -12,6 +12,7 @@ export const GenerationConfigFile = z
     do_sample: z.boolean().default(false),
     temperature: z.number().positive().default(1),
     top_p: z.number().gt(0).max(1).default(1),
+    no_repeat_ngram_size: z.number().int().nonnegative().default(0),
   })
   .loose();
 export type GenerationConfigFile = z.infer<typeof GenerationConfigFile>;
@@ -24,6 +25,8 @@ export type GenerationSettings = {
   doSample: boolean;
   temperature: number;
   topP: number;
+  /** No n-gram of this many tokens twice in one answer (0: no limit); forced tokens count, and are exempt. */
+  noRepeatNgramSize: number;
   /** Seeds the sampler, so a sampled answer can be reproduced. */
   seed: number;
   /**
@@ -41,6 +44,7 @@ export function defaultSettings(config: GenerationConfigFile): GenerationSetting
     doSample: config.do_sample,
     temperature: config.temperature,
     topP: config.top_p,
+    noRepeatNgramSize: config.no_repeat_ngram_size,
     seed: 0,
     useCache: true,
   };

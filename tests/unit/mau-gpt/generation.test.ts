@@ -97,6 +97,24 @@ describe('MAU-GPT generation with the tiny pack', () => {
     expect(started.tokens.join()).not.toBe(free.tokens.join());
   });
 
+  it('with no_repeat_ngram_size, repeats no n-gram within an answer', async () => {
+    const bigrams = (tokens: number[]) => tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`);
+    const free = await runtime.generate(imageKey, QUESTION, { settings: { ...NO_EOS, maxNewTokens: 40 } });
+    // the tiny decoder loops when nothing stops it: the test needs a repeat to rule out
+    expect(new Set(bigrams(free.tokens)).size).toBeLessThan(bigrams(free.tokens).length);
+    const fresh = await runtime.generate(imageKey, QUESTION, {
+      settings: { ...NO_EOS, maxNewTokens: 40, noRepeatNgramSize: 2 },
+    });
+    const pairs = bigrams(fresh.tokens);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    // up to its first repeat the free answer is what a bigram limit lets through
+    const firstRepeat = pairs.findIndex((p, i) => pairs.indexOf(p) !== i);
+    const freePairs = bigrams(free.tokens);
+    const freeRepeat = freePairs.findIndex((p, i) => freePairs.indexOf(p) !== i);
+    expect(fresh.tokens.slice(0, freeRepeat + 1)).toEqual(free.tokens.slice(0, freeRepeat + 1));
+    expect(firstRepeat).toBe(-1);
+  });
+
   it('never runs past maxContext, and refuses a prompt that does not fit', async () => {
     // maxContext 128 − 16 visual tokens: a question of ~100 tokens leaves a few positions
     const long = Array.from({ length: 48 }, () => 'defect').join(' ');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelPack } from '../../../electron/core/inference';
+import { blockRepeatedNgrams } from '../../../electron/core/mau-gpt/token-bans';
 import { pythonPath } from '../../../electron/core/finetune/python-env';
 import { buildQa, type QaItem } from '../../../electron/core/mauset-qa';
 import { QUESTION_TEMPLATES } from '../../../electron/core/mauset-qa/templates';
@@ -262,6 +263,27 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     const [full, stepwise] = JSON.parse(stdout) as [number, number];
     expect(full).toBeLessThan(0);
     expect(Math.abs(full - stepwise)).toBeLessThan(1e-4);
+  }, 60_000);
+
+  it('bans the same repeated n-grams as the runtime', async () => {
+    const cases: [number[], number][] = [
+      [[5, 6, 7, 5, 6], 3],
+      [[1, 2, 1, 3, 1], 2],
+      [[4, 4, 4], 1],
+      [[9, 8], 3],
+      [[2, 2, 2, 2], 0],
+    ];
+    const { stdout } = await recipeScript([
+      'from generate import repeated_ngram_tokens',
+      `print(json.dumps([sorted(repeated_ngram_tokens(t, n)) for t, n in ${JSON.stringify(cases)}]))`,
+    ]);
+    const runtime = cases.map(([tokens, size]) => {
+      const row = { data: new Float32Array(16), offset: 0 };
+      blockRepeatedNgrams(row, tokens, size);
+      return [...row.data].flatMap((v, id) => (v === -Infinity ? [id] : []));
+    });
+    expect(JSON.parse(stdout)).toEqual(runtime);
+    expect(runtime).toEqual([[7], [2, 3], [4], [], []]);
   }, 60_000);
 
   it('scores answers the way MMAD does, with hand-computed cases', async () => {
