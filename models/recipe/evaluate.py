@@ -78,27 +78,67 @@ def best_f1_threshold(scores, labels, candidates):
     return best
 
 
+def image_threshold(scores, labels):
+    grid = np.linspace(0.02, 0.98, 49)
+    return best_f1_threshold(scores, labels, np.unique(np.concatenate([grid, scores])))[0]
+
+
+def pixel_threshold(pix_scores, pix_labels):
+    return best_f1_threshold(pix_scores, pix_labels, np.linspace(0.02, 0.98, 49))[0]
+
+
+def category_thresholds(records):
+    """Per category of part, thresholds chosen on its own images (max F1): the image threshold
+    where the category has both verdicts, the pixel one where it has defect pixels. One scale
+    rarely suits every product: chosen on all categories at once, most clean PCBs were called NG."""
+    out = {}
+    for category in sorted({r["category"] for r in records if r["category"]}):
+        rows = [r for r in records if r["category"] == category]
+        s, y = np.array([r["score"] for r in rows]), np.array([r["ng"] for r in rows])
+        ps, py = np.concatenate([r["pix"] for r in rows]), np.concatenate([r["pixTruth"] for r in rows])
+        entry = {}
+        if y.any() and not y.all():
+            entry["image"] = image_threshold(s, y)
+        if py.any():
+            entry["pixel"] = pixel_threshold(ps, py)
+        if entry:
+            out[category] = entry
+    return out
+
+
+def threshold_of(thresholds, category, kind):
+    """A sample's threshold: its category's own where the pack has one, else the pack's."""
+    return (thresholds.get("categories") or {}).get(category, {}).get(kind, thresholds[kind])
+
+
 def anomaly_metrics(vision, samples, config, thresholds=None):
-    """Chooses thresholds (max F1) when none are given; returns them with image and pixel metrics."""
-    scores, labels, pix_scores, pix_labels = [], [], [], []
+    """Chooses thresholds (max F1; overall and per category) when none are given; returns them with
+    image and pixel metrics, each sample judged by its category's thresholds where there are any."""
+    records = []
     for sample in samples:
         amap, score, truth = image_map(vision, sample, config)
-        scores.append(score)
-        labels.append(sample.verdict == "NG")
         # every positive pixel and a fixed-seed sample of the background keep memory flat
         flat, truth_flat = amap.ravel(), truth.ravel() > 0.5
-        rng = np.random.default_rng(len(pix_scores))
+        rng = np.random.default_rng(len(records))
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
-        pix_scores.append(flat[keep])
-        pix_labels.append(truth_flat[keep])
+        records.append({"category": sample.category, "score": score, "ng": sample.verdict == "NG",
+                        "pix": flat[keep], "pixTruth": truth_flat[keep]})
+    scores, labels = [r["score"] for r in records], [r["ng"] for r in records]
     s, y = np.array(scores), np.array(labels)
-    ps, py = np.concatenate(pix_scores), np.concatenate(pix_labels)
-    grid = np.linspace(0.02, 0.98, 49)
+    ps, py = np.concatenate([r["pix"] for r in records]), np.concatenate([r["pixTruth"] for r in records])
     if thresholds is None:
-        thresholds = {"image": best_f1_threshold(s, y, np.unique(np.concatenate([grid, s])))[0],
-                      "pixel": best_f1_threshold(ps, py, grid)[0]}
-    image_f1 = best_f1_threshold(s, y, [thresholds["image"]])[1]
-    pixel_f1 = best_f1_threshold(ps, py, [thresholds["pixel"]])[1]
-    accuracy = float(((s >= thresholds["image"]) == y).mean()) if len(s) else None
-    return thresholds, {"images": len(samples), "imageAuroc": auroc(scores, labels), "imageF1": image_f1,
-                        "imageAccuracy": accuracy, "pixelF1": pixel_f1}
+        thresholds = {"image": image_threshold(s, y), "pixel": pixel_threshold(ps, py),
+                      "categories": category_thresholds(records)}
+    image_cut = np.array([threshold_of(thresholds, r["category"], "image") for r in records])
+    pixel_cut = np.concatenate([np.full(r["pix"].shape, threshold_of(thresholds, r["category"], "pixel"))
+                                for r in records])
+    predicted, pix_predicted = s >= image_cut, ps >= pixel_cut
+    return thresholds, {"images": len(samples), "imageAuroc": auroc(scores, labels),
+                        "imageF1": f1_of(predicted, y), "imageAccuracy": float((predicted == y).mean()) if len(s) else None,
+                        "pixelF1": f1_of(pix_predicted, py)}
+
+
+def f1_of(predicted, labels):
+    tp = float((predicted & labels).sum())
+    fp, fn = float((predicted & ~labels).sum()), float((~predicted & labels).sum())
+    return 2 * tp / max(1e-9, 2 * tp + fp + fn)

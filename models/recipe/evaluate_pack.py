@@ -38,7 +38,7 @@ import torch  # noqa: E402
 from bpe_tokenizer import BpeTokenizer  # noqa: E402
 from checkpoint import load_base  # noqa: E402
 from data import global_view  # noqa: E402
-from evaluate import auroc, image_map  # noqa: E402
+from evaluate import auroc, image_map, threshold_of  # noqa: E402
 from generate import generate  # noqa: E402
 from grounding import is_grounded, level_grounding  # noqa: E402
 from mauset import object_noun, read_mauset  # noqa: E402
@@ -103,22 +103,24 @@ def anomaly_rows(vision, samples, config, thresholds):
         flat, truth_flat = amap.ravel(), truth.ravel() > 0.5
         rng = np.random.default_rng(len(rows))
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
-        predicted = flat >= thresholds["pixel"]
+        image_cut, pixel_cut = (threshold_of(thresholds, sample.category, k) for k in ("image", "pixel"))
+        predicted = flat >= pixel_cut
         union = float((predicted | truth_flat).sum())
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
-                     "regions": min(MAX_REGIONS, count_regions(amap >= thresholds["pixel"])),
+                     "predictedNg": score >= image_cut, "regions": min(MAX_REGIONS, count_regions(amap >= pixel_cut)),
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
 
 
-def summarise_anomaly(rows, threshold):
+def summarise_anomaly(rows):
     scores = [r["score"] for r in rows]
     labels = [r["ng"] for r in rows]
-    decided = [(s >= threshold) == y for s, y in zip(scores, labels)]
-    tp = sum(1 for s, y in zip(scores, labels) if s >= threshold and y)
-    fp = sum(1 for s, y in zip(scores, labels) if s >= threshold and not y)
-    fn = sum(1 for s, y in zip(scores, labels) if s < threshold and y)
+    called = [r["predictedNg"] for r in rows]  # at the image's own (category's) threshold
+    decided = [c == y for c, y in zip(called, labels)]
+    tp = sum(1 for c, y in zip(called, labels) if c and y)
+    fp = sum(1 for c, y in zip(called, labels) if c and not y)
+    fn = sum(1 for c, y in zip(called, labels) if not c and y)
     ious = [r["iou"] for r in rows if r["ng"] and r["iou"] is not None]
     return {"images": len(rows), "ng": sum(labels), "imageAuroc": auroc(scores, labels),
             "pixelAuroc": pixel_auroc(np.concatenate([r["pix"] for r in rows]),
@@ -223,14 +225,14 @@ def main(argv=None):
     manifest, files, model, config = load_base(args.pack)
     tokenizer = BpeTokenizer.load(Path(args.pack) / files["tokenizer"]["path"])
     samples = read_mauset(args.data)[1][args.split]
-    thresholds = manifest["thresholds"]
+    options = manifest["options"]
+    thresholds = {**manifest["thresholds"], "categories": options.get("categoryThresholds") or {}}
     rows = anomaly_rows(model.vision, samples, config, thresholds)
-    anomaly = by_source(rows, summarise_anomaly, thresholds["image"])
+    anomaly = by_source(rows, summarise_anomaly)
     same = [r for r in rows if r["source"] == "bsdata" and r["size"] == BSDATA_NORMAL_SIZE]
     if same:
-        anomaly["bsdata-same-size"] = summarise_anomaly(same, thresholds["image"])
-    options = manifest["options"]
-    predicted_ng = {r["id"]: r["score"] >= thresholds["image"] for r in rows}
+        anomaly["bsdata-same-size"] = summarise_anomaly(same)
+    predicted_ng = {r["id"]: r["predictedNg"] for r in rows}
     generation = json.loads((Path(args.pack) / "generation_config.json").read_text())
     no_repeat = generation.get("no_repeat_ngram_size", 0) if args.no_repeat_ngram is None else args.no_repeat_ngram
     answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source, predicted_ng,

@@ -112,12 +112,19 @@ OUTPUTS = [{"name": "image_embeds", "role": "image-embeds"}, {"name": "anomaly_m
            {"name": "inputs_embeds", "role": "inputs-embeds"}, {"name": "logits", "role": "logits"}]
 
 
+def category_options(thresholds):
+    """options.categoryThresholds: each category's own thresholds (evaluate.category_thresholds)."""
+    categories = {c: {k: round(v, 6) for k, v in t.items()} for c, t in (thresholds.get("categories") or {}).items()}
+    return {"categoryThresholds": categories} if categories else {}
+
+
 def write_manifest(folder, config, name, version, description, card, labels, thresholds):
     """Every file of FILES must exist in folder: model.json carries their sha256."""
     manifest = {"format": "mau-model-pack/1", "kind": "mau-gpt", "name": name, "version": version,
                 "description": description, "card": card, "labels": labels,
                 "thresholds": {"image": round(thresholds["image"], 6), "pixel": round(thresholds["pixel"], 6)},
-                "inputs": inputs_of(config), "outputs": OUTPUTS, "options": options_of(config),
+                "inputs": inputs_of(config), "outputs": OUTPUTS,
+                "options": {**options_of(config), **category_options(thresholds)},
                 "files": [{"path": p, "sha256": sha256(folder / p), "role": r} for p, r in FILES]}
     (folder / "model.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest

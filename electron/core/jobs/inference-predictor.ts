@@ -58,11 +58,13 @@ export async function openJobPredictor(
   const sampleOf = new Map(samples.map((s) => [s.path, asSampleId(s.id)]));
   // the noun the training questions used for the same category (MAU-Set export)
   const objectOf = new Map(samples.map((s) => [s.path, objectNoun(s)]));
+  const categoryOf = new Map(samples.map((s) => [s.path, s.category ?? undefined]));
   const { jobId, bus } = deps;
   const predictor = await createMauGptPredictor(pack, {
     ...common,
     signal: deps.signal,
     objectOf: (path) => objectOf.get(path),
+    categoryOf: (path) => categoryOf.get(path),
     onToken: (path, level, delta) => {
       const sampleId = sampleOf.get(path);
       if (sampleId !== undefined && jobId)

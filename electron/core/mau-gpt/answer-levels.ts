@@ -1,3 +1,4 @@
+import type { Thresholds } from '../inference/pack/schema';
 import type { PredictionResult } from '../inference/types';
 import { fillTemplate } from '../mauset-qa/templates';
 import { anomalyPrediction } from './anomaly-prediction';
@@ -13,7 +14,15 @@ export type AnswerOptions = {
   onToken?: (level: Level, delta: string) => void;
   /** What the image shows, for questions that say `{object}` ("ball screw", "PCB"); default "part". */
   object?: string;
+  /** The sample's category ("ball_screw"), whose thresholds apply where the pack has its own for it. */
+  category?: string;
 };
+
+/** The pack's thresholds, with the category's own (options.categoryThresholds) in their place where given. */
+export function thresholdsFor(pack: MauGptRuntime['pack'], category: string | undefined): Thresholds {
+  const own = category === undefined ? undefined : pack.options.categoryThresholds?.[category];
+  return { ...pack.manifest.thresholds, ...own };
+}
 
 export type LevelAnswers = {
   result: PredictionResult & { texts: Record<Level, string> };
@@ -38,7 +47,7 @@ export async function answerAllLevels(
     encoded.anomalyMap,
     encoded.anomalyScore,
     encoded.geometry,
-    runtime.pack.manifest.thresholds,
+    thresholdsFor(runtime.pack, options.category),
   );
   const counted = { verdict: picture.verdict, regionCount: picture.regions.length };
   const texts = {} as Record<Level, string>;

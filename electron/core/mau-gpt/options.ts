@@ -94,6 +94,15 @@ export const MauGptOptions = z
       .partial()
       .strict()
       .optional(),
+    /**
+     * Thresholds of one category of part (the sample's category, "pcb", "ball_screw"), chosen on
+     * that category's validation images, overriding the pack's thresholds for it. One score scale
+     * rarely suits every product: a threshold chosen on all categories at once called most clean
+     * PCBs defective. A category not listed uses the pack's thresholds.
+     */
+    categoryThresholds: z
+      .record(z.string().min(1), z.object({ image: finite.optional(), pixel: finite.optional() }).strict())
+      .optional(),
     /** How the decoder was adapted; informative only: the adapter lives inside the graph. */
     adapter: z
       .object({ kind: z.string().min(1) })

@@ -17,6 +17,8 @@ export type MauGptPredictorOptions = RuntimeOptions & {
   onToken?: (imagePath: string, level: Level, delta: string) => void;
   /** What each image shows, for the pack's `{object}` questions; "part" when unknown. */
   objectOf?: (imagePath: string) => string | undefined;
+  /** Each image's category, for the pack's per-category thresholds. */
+  categoryOf?: (imagePath: string) => string | undefined;
 };
 
 export type MauGptPredictor = {
@@ -47,6 +49,7 @@ export async function createMauGptPredictor(
       signal: options.signal,
       onToken: options.onToken && ((level, delta) => options.onToken!(imagePath, level, delta)),
       object: options.objectOf?.(imagePath),
+      category: options.categoryOf?.(imagePath),
     });
     const { result, timings } = answers;
     const post = performance.now();

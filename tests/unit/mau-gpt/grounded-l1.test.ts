@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
-import { answerAllLevels } from '../../../electron/core/mau-gpt/answer-levels';
+import { answerAllLevels, thresholdsFor } from '../../../electron/core/mau-gpt/answer-levels';
 import { fillCounts } from '../../../electron/core/mau-gpt/grounding';
 import { copyOfTiny, editManifest, PITTING } from './helpers';
 
@@ -101,6 +101,34 @@ describe('MAU-GPT level questions: grounded on the verdict, {object} filled', ()
     expect(clean.result.texts['1']).toMatch(/^no ?\./);
     expect(clean.result.texts['3']).toMatch(/^nothing to locate ?\./);
   }, 90_000);
+
+  it('judges a category by its own thresholds where the pack has them, and grounds on that verdict', async () => {
+    await editManifest(dir, (m) => {
+      (m as unknown as { thresholds: { image: number } }).thresholds.image = -1e9;
+      m.options.groundedL1 = { yes: 'Yes.', no: 'No.' };
+      m.options.categoryThresholds = { gear_flank: { image: 1e9 } };
+    });
+    const runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
+      providers: ['cpu'],
+      intraOpNumThreads: 1,
+    });
+    try {
+      expect(thresholdsFor(runtime.pack, 'gear_flank')).toMatchObject({ image: 1e9 });
+      const own = await answerAllLevels(runtime, PITTING, { category: 'gear_flank' });
+      expect(own.result.verdict).toBe('OK');
+      expect(own.result.texts['1']).toMatch(/^no ?\./);
+      for (const category of ['pcb', undefined]) {
+        const other = await answerAllLevels(runtime, PITTING, { category });
+        expect(other.result.verdict).toBe('NG');
+        expect(other.result.texts['1']).toMatch(/^yes ?\./);
+      }
+    } finally {
+      await runtime.close();
+      await editManifest(dir, (m) => {
+        delete m.options.categoryThresholds;
+      });
+    }
+  }, 60_000);
 
   it('words a region count as the export does', () => {
     expect(fillCounts('shows {regions}; there {defects}', 1)).toBe(

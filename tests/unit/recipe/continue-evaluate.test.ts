@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,10 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
       groundedL1: { yes: 'Yes.', no: 'No. The {object} looks normal;' },
       groundedLevels: { '2': { ok: 'There is no defect on this {object}, so there is no defect type.' } },
     });
+    // thresholds chosen per category of part too, where val has what they need
+    const byCategory = pack.manifest.options['categoryThresholds'] as Record<string, { pixel?: number }>;
+    expect(Object.keys(byCategory).length).toBeGreaterThan(0);
+    for (const t of Object.values(byCategory)) expect(t.pixel).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
       readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
     );
@@ -128,6 +132,19 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     ]);
     await expect(fresh).rejects.toThrow(/mapTrunk needs --init/);
   }, 300_000);
+
+  it("chooses an existing pack's thresholds again, per category, without touching its files", async () => {
+    const copy = join(work, 'rethreshold');
+    cpSync(tinyPack, copy, { recursive: true });
+    const { stdout } = await python([recipe('rethreshold.py'), '--pack', copy, '--data', data]);
+    const chosen = JSON.parse(stdout) as { thresholds: { categories: Record<string, unknown> } };
+    const pack = await loadModelPack(copy); // every file still matches its sha256
+    expect(pack.manifest.options['categoryThresholds']).toEqual(
+      JSON.parse(JSON.stringify(chosen.thresholds.categories), (_, v: unknown) =>
+        typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v,
+      ),
+    );
+  }, 120_000);
 
   it('scores a pack per dataset and task level', async () => {
     const out = join(work, 'scores.json');
