@@ -69,10 +69,10 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
       groundedL1: { yes: 'Yes.', no: 'No. The {object} looks normal;' },
       groundedLevels: { '2': { ok: 'There is no defect on this {object}, so there is no defect type.' } },
     });
-    // thresholds chosen per category of part too, where val has what they need
-    const byCategory = pack.manifest.options['categoryThresholds'] as Record<string, { pixel?: number }>;
+    // an image threshold per category of part too, where its val images hold both verdicts
+    const byCategory = pack.manifest.options['categoryThresholds'] as Record<string, { image?: number }>;
     expect(Object.keys(byCategory).length).toBeGreaterThan(0);
-    for (const t of Object.values(byCategory)) expect(t.pixel).toBeGreaterThan(0);
+    for (const t of Object.values(byCategory)) expect(Object.keys(t)).toEqual(['image']);
     expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
       readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
     );
