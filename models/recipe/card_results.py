@@ -27,11 +27,19 @@ def num(value):
     return "–" if value is None else f"{value:.3f}"
 
 
+def category_note(thresholds):
+    """'; per category (options.categoryThresholds): ball_screw image 0.9871, …' or nothing."""
+    parts = [f"{c} " + ", ".join(f"{k} {v:.4f}" for k, v in t.items())
+             for c, t in sorted((thresholds.get("categories") or {}).items())]
+    return f"; per category (options.categoryThresholds): {'; '.join(parts)}" if parts else ""
+
+
 def scores_section(report):
     anomaly, qa = report["anomaly"], report["qa"]
     lines = [SCORES_TITLE, "",
              f"`evaluate_pack.py` on the {report['split']} split, pack thresholds (image "
-             f"{report['thresholds']['image']:.4f}, pixel {report['thresholds']['pixel']:.4f}). Targets of issue #5: "
+             f"{report['thresholds']['image']:.4f}, pixel {report['thresholds']['pixel']:.4f}"
+             f"{category_note(report['thresholds'])}). Targets of issue #5: "
              "image and pixel AUROC ≥ 0.98 per dataset, L1 ≥ 97 %, L2 ≥ 98 % (NEU-DET) / ≥ 95 % overall, "
              "ROUGE-L ≥ 0.6 for L4/L5.", "",
              "| dataset | images (NG) | image AUROC | pixel AUROC | F1 @ thr | accuracy @ thr | mask IoU (NG) |",

@@ -44,7 +44,11 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
     for (const level of LEVELS) {
       expect(QUESTION_TEMPLATES[Number(level) as 1 | 2 | 3 | 4 | 5].open).toContain(options.questions[level]);
     }
-    expect(options.groundedL1).toEqual({ yes: 'Yes.', no: 'No. The {object} looks normal;' });
+    expect(options.groundedL1).toEqual({
+      yes: 'Yes.',
+      no: 'No. The {object} looks normal;',
+      yesWithRegions: 'Yes. The {object} shows {regions}.',
+    });
     // a clean part's texts are the export's own (the recipe test checks pack.py's against the export)
     expect(options.groundedLevels?.['2']?.ok).toBe(
       'There is no defect on this {object}, so there is no defect type.',
@@ -52,5 +56,16 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
     // an NG answer may not call the part clean at any level
     for (const level of ['2', '3', '4', '5'] as const)
       expect(options.groundedLevels?.[level]?.avoidWhenNg).toContain('no defect');
+  });
+
+  it('maps full-resolution tiles feathered, and judges PCBs and ball screws by their own thresholds', async () => {
+    const { options, manifest } = await loadMauGptPack(SHIPPED);
+    expect(options.vision.tiling).toEqual({ mode: 'tiles', overlap: 32, blend: 'feather' });
+    // one threshold for all called most clean PCBs defective; each category chose its own on val
+    const pcb = options.categoryThresholds?.['pcb']?.image;
+    const screw = options.categoryThresholds?.['ball_screw']?.image;
+    expect(pcb).toBeGreaterThan(0);
+    expect(screw).toBeGreaterThan(0);
+    expect(pcb).not.toBe(manifest.thresholds.image);
   });
 });
