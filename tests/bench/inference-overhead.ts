@@ -146,6 +146,9 @@ const bench: Bench = {
           `With the job's default the spare core decodes and post-processes while the model runs (electron/core/jobs/inference-predictor.ts, backgroundThreads). ` +
             `With onnxruntime on every core nothing else can overlap a run: the pipeline’s own CPU work (JPEG decode, PNG encode) adds to the time.`,
           `${availableParallelism()} logical CPUs, shared with other engineers’ jobs while this ran (see the load averages above).`,
+          'The ratio depends on the model: the pipeline’s own CPU per image (decode, normalise, regions, heat map: about 11–13 ms) is hidden ' +
+            'on the spare core only while the model takes longer. MAU-GPT-mini 0.4’s encoder runs two U-Nets (the map trunk), about 25 ms; ' +
+            'with 0.3’s single-U-Net encoder (about 13 ms) this bench measured 1.13–1.28 on this machine (2026-11-29/30), so a model that fast still misses 1.10.',
         ],
       };
     } finally {
