@@ -20,9 +20,14 @@ export async function resolveModel(session: CliSession, model: string): Promise<
     (m) =>
       (m.name === name || m.packId === `shipped:${name}`) && (version === undefined || m.version === version),
   );
-  const registered = matches.filter((m) => m.registered);
-  const candidates = registered.length > 0 ? registered : matches;
+  // a registered pack whose folder now holds another version (an updated shipped pack) cannot run
+  const usable = matches.filter((m) => !m.problem);
+  const registered = usable.filter((m) => m.registered);
+  const candidates = registered.length > 0 ? registered : usable;
   if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0 && matches.length > 0) {
+    throw new CliError(`--model ${model}: ${matches.map((m) => m.problem).join('; ')}`);
+  }
   if (candidates.length === 0) {
     const known = list.map((m) => `${m.name}@${m.version}`).join(', ') || 'none';
     throw new CliError(`--model ${model}: no such folder, and no pack of that name (known: ${known})`);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelPackInfo, SessionRecord } from '../../contract/api-inference';
 import { AppError } from '../../contract/result';
@@ -29,11 +29,27 @@ export async function shippedPacks(modelsDir: string | undefined): Promise<Shipp
   );
 }
 
+/** The name and version a pack folder's model.json says now, if it can be read at all. */
+function versionOnDisk(dir: string): { name?: unknown; version?: unknown } | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as {
+      name?: unknown;
+      version?: unknown;
+    };
+  } catch {
+    return null;
+  }
+}
+
 function registeredProblem(record: PackRecord): string | null {
   if (!existsSync(record.dir))
     return `model pack ${record.dir}: folder not found (moved or deleted); add it again`;
   if (!existsSync(join(record.dir, MANIFEST_FILE)))
     return `model pack ${record.dir}: ${MANIFEST_FILE} is missing`;
+  // an updated app ships a new version in the same folder: this record's files are gone
+  const now = versionOnDisk(record.dir);
+  if (now && (now.name !== record.name || now.version !== record.version))
+    return `model pack ${record.dir}: the folder now holds ${String(now.name)} ${String(now.version)}, not ${record.name} ${record.version}; its predictions stay, run the new version to predict again`;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/paths';
@@ -48,6 +48,33 @@ describe('mau-studio infer', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/predicted\s+0\n\s+skipped\s+3/);
   });
+
+  it('runs the new version of a shipped pack that replaced the one a project ran before', async () => {
+    // an app update puts a new version of its shipped pack in the same folder
+    const tmp = tempDir('cli-infer-update');
+    const shipped = join(tmp, 'models');
+    cpSync(join(TEST_MODELS, 'anomalib-v2'), join(shipped, 'anomalib-v2'), { recursive: true });
+    const appEnv = { ...env, MAU_STUDIO_MODELS_DIR: shipped };
+    const own = join(tmp, 'project');
+    expect((await runCli(['import', own, images, '--format', 'folder'], appEnv)).code).toBe(0);
+    const args = ['infer', own, '--model', 'anomalib-v2', '--provider', 'cpu', '--threads', '1'];
+    const first = await runCli(args, appEnv);
+    expect(first.stdout).toMatch(/predicted\s+3/);
+
+    const manifest = join(shipped, 'anomalib-v2', 'model.json');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace('"version": "0.1.0"', '"version": "0.2.0"'),
+    );
+    const updated = await runCli(args, appEnv);
+    expect(updated.stderr).toMatch(/Inference: anomalib-v2 0\.2\.0/);
+    expect(updated.stdout).toMatch(/predicted\s+3\n\s+skipped\s+0\n\s+failed\s+0/);
+    expect(updated.code).toBe(0);
+    // the old version is still listed, with its predictions, and says why it cannot run
+    const pinned = await runCli([...args.slice(0, 3), 'anomalib-v2@0.1.0', ...args.slice(4)], appEnv);
+    expect(pinned.code).toBe(1);
+    expect(pinned.stderr).toMatch(/now holds anomalib-v2 0\.2\.0, not anomalib-v2 0\.1\.0/);
+  }, 120_000);
 
   it('exits 2 and names the image when one cannot be decoded', async () => {
     const broken = join(images, 'patches_1.jpg');
