@@ -66,13 +66,16 @@ def auroc(scores, labels):
     return wins / (len(pos) * len(neg))
 
 
+def f1_of(predicted, labels):
+    tp = float((predicted & labels).sum())
+    fp, fn = float((predicted & ~labels).sum()), float((~predicted & labels).sum())
+    return 2 * tp / max(1e-9, 2 * tp + fp + fn)
+
+
 def best_f1_threshold(scores, labels, candidates):
     best = (0.5, -1.0)
     for t in candidates:
-        pred = scores >= t
-        tp = float((pred & labels).sum())
-        fp, fn = float((pred & ~labels).sum()), float((~pred & labels).sum())
-        f1 = 2 * tp / max(1e-9, 2 * tp + fp + fn)
+        f1 = f1_of(scores >= t, labels)
         if f1 > best[1]:
             best = (float(t), f1)
     return best
@@ -132,9 +135,3 @@ def anomaly_metrics(vision, samples, config, thresholds=None):
     return thresholds, {"images": len(samples), "imageAuroc": auroc(scores, labels),
                         "imageF1": f1_of(predicted, y), "imageAccuracy": float((predicted == y).mean()) if len(s) else None,
                         "pixelF1": f1_of(pix_predicted, py)}
-
-
-def f1_of(predicted, labels):
-    tp = float((predicted & labels).sum())
-    fp, fn = float((predicted & ~labels).sum()), float((~predicted & labels).sum())
-    return 2 * tp / max(1e-9, 2 * tp + fp + fn)

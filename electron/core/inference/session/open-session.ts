@@ -31,7 +31,6 @@ export type OpenedSession = {
   warmupMs: number;
 };
 
-/** onnxruntime messages span lines and carry source paths; one readable line is enough here. */
 export function valueInfo(metadata: readonly InferenceSession.ValueMetadata[]): ValueInfo[] {
   return metadata.map((m) =>
     m.isTensor
