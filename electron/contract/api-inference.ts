@@ -67,6 +67,10 @@ export const ModelPackInfo = z.object({
     image: z.number().nullable(),
     pixel: z.number().nullable(),
     normalisation: z.object({ min: z.number(), max: z.number() }).nullable(),
+    /** A MAU-GPT pack's per-category overrides (options.categoryThresholds), by category. */
+    byCategory: z
+      .record(z.string(), z.object({ image: z.number().optional(), pixel: z.number().optional() }))
+      .optional(),
   }),
   files: z.array(
     z.object({ path: z.string(), role: z.string(), sha256: z.string(), bytes: z.number().nullable() }),

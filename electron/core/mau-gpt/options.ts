@@ -45,6 +45,12 @@ const GroundedLevel = z
   })
   .strict();
 
+/** options.categoryThresholds: a category of part's own thresholds, overriding the pack's. */
+export const CategoryThresholds = z.record(
+  z.string().min(1),
+  z.object({ image: finite.optional(), pixel: finite.optional() }).strict(),
+);
+
 export const LEVELS = ['1', '2', '3', '4', '5'] as const;
 export type Level = (typeof LEVELS)[number];
 
@@ -100,9 +106,7 @@ export const MauGptOptions = z
      * rarely suits every product: a threshold chosen on all categories at once called most clean
      * PCBs defective. A category not listed uses the pack's thresholds.
      */
-    categoryThresholds: z
-      .record(z.string().min(1), z.object({ image: finite.optional(), pixel: finite.optional() }).strict())
-      .optional(),
+    categoryThresholds: CategoryThresholds.optional(),
     /** How the decoder was adapted; informative only: the adapter lives inside the graph. */
     adapter: z
       .object({ kind: z.string().min(1) })

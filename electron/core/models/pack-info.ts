@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPackId, type ModelPackInfo, type SessionRecord } from '../../contract/api-inference';
 import type { ModelPack, PackManifest } from '../inference';
+import { CategoryThresholds } from '../mau-gpt/options';
 
 /**
  * A pack's identity for the project: the parsed manifest lists every file's sha256 together with
@@ -45,6 +46,13 @@ export type PackInfoExtras = {
   problem: string | null;
 };
 
+/** A MAU-GPT pack's per-category thresholds, when its options carry valid ones. */
+function categoryThresholdsOf(manifest: PackManifest): Pick<ModelPackInfo['thresholds'], 'byCategory'> {
+  if (manifest.kind !== 'mau-gpt') return {};
+  const parsed = CategoryThresholds.safeParse(manifest.options['categoryThresholds']);
+  return parsed.success ? { byCategory: parsed.data } : {};
+}
+
 export function packInfo(manifest: PackManifest, extras: PackInfoExtras): ModelPackInfo {
   const t = manifest.thresholds;
   return {
@@ -65,7 +73,12 @@ export function packInfo(manifest: PackManifest, extras: PackInfoExtras): ModelP
     })),
     outputs: manifest.outputs,
     labels: manifest.labels,
-    thresholds: { image: t.image ?? null, pixel: t.pixel ?? null, normalisation: t.normalisation ?? null },
+    thresholds: {
+      image: t.image ?? null,
+      pixel: t.pixel ?? null,
+      normalisation: t.normalisation ?? null,
+      ...categoryThresholdsOf(manifest),
+    },
     files: manifest.files.map((f) => ({ ...f, bytes: fileBytes(extras.dir, f.path) })),
   };
 }

@@ -26,7 +26,12 @@ export function thresholdText(t: ModelPackInfo['thresholds']): string {
   if (t.image !== null) parts.push(`image ${t.image}`);
   if (t.pixel !== null) parts.push(`pixel ${t.pixel}`);
   if (t.normalisation) parts.push(`normalised from ${t.normalisation.min}…${t.normalisation.max}`);
-  return parts.length ? parts.join(' · ') : 'none stated in the pack';
+  const own = Object.entries(t.byCategory ?? {}).map(
+    ([category, c]) =>
+      `${category}: ${[c.image !== undefined && `image ${c.image}`, c.pixel !== undefined && `pixel ${c.pixel}`].filter(Boolean).join(' · ')}`,
+  );
+  const overall = parts.length ? parts.join(' · ') : 'none stated in the pack';
+  return own.length ? `${overall}; per category, ${own.join('; ')}` : overall;
 }
 
 /** The card's entries as label/value rows; lists joined, nested objects shown as JSON. */

@@ -62,6 +62,10 @@ describe('the pack facts', () => {
     expect(inputText(p.inputs[0]!)).toBe('input [batch, 3, 128, 128] float32 RGB, stretch to 128×128, ÷255');
     expect(thresholdText(p.thresholds)).toBe('image 0.5 · normalised from 0…2');
     expect(thresholdText({ image: null, pixel: null, normalisation: null })).toBe('none stated in the pack');
+    const byCategory = { pcb: { image: 0.997 }, ball_screw: { image: 0.987, pixel: 0.5 } };
+    expect(thresholdText({ image: 0.981, pixel: 0.64, normalisation: null, byCategory })).toBe(
+      'image 0.981 · pixel 0.64; per category, pcb: image 0.997; ball_screw: image 0.987 · pixel 0.5',
+    );
     expect(cardRows(p.card)).toContainEqual(['licence', 'MIT']);
     expect(cardRows(p.card)).toContainEqual(['training data', 'none: hand-set and fixed-seed weights']);
     expect(cardRows({ authors: ['a', 'b'], extra: { k: 1 } })).toEqual([
