@@ -1,6 +1,7 @@
 """The PyTorch checkpoint a pack carries for fine-tuning (`checkpoint.pt`, role `weights`).
 
-It holds the state dicts of every module as trained, the recipe config that built them and the
+It holds the state dicts of every module as trained (in float16, see keep_half_precision), the
+recipe config that built them and the
 identity of the tokenizer they were trained with (vocabulary size and the sha256 of
 tokenizer.json), so `finetune.py` can rebuild exactly this model and refuse a mismatched pack.
 """
@@ -26,11 +27,33 @@ def sha256(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def keep_half_precision(model):
+    """Rounds every float weight of `model` to the nearest float16 value, in place.
+
+    A pack stores its checkpoint in float16 (half the bytes: it is the largest file of the pack)
+    and its graphs in float32; rounding before the graphs are exported and the thresholds chosen
+    keeps all three the same model: the checkpoint read back is the graphs' weights bit for bit.
+    """
+    with torch.no_grad():
+        for name, tensor in model.state_dict().items():
+            if not tensor.is_floating_point():
+                continue
+            half = tensor.half()
+            if not torch.isfinite(half).all():
+                raise ValueError(f"weight {name} does not fit float16 (largest |w| {tensor.abs().max():.4g})")
+            tensor.copy_(half.float())
+
+
+def halved(state):
+    return {k: v.half() if v.is_floating_point() else v for k, v in state.items()}
+
+
 def write_checkpoint(folder, model, config, tokenizer_file):
+    """Writes the weights in float16: call keep_half_precision first, so nothing is lost."""
     data = {"format": CHECKPOINT_FORMAT, "config": config,
             "tokenizer": {"sha256": sha256(tokenizer_file), "vocabSize": config["decoder"]["vocabSize"]},
-            "vision": model.vision.state_dict(), "embed_tokens": model.embed_tokens.state_dict(),
-            "decoder": model.decoder.state_dict()}
+            "vision": halved(model.vision.state_dict()), "embed_tokens": halved(model.embed_tokens.state_dict()),
+            "decoder": halved(model.decoder.state_dict())}
     torch.save(data, Path(folder) / CHECKPOINT_FILE)
 
 

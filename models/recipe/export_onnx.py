@@ -1,4 +1,5 @@
-"""Exports the three graphs of docs/MAU-GPT-PACK.md with torch.onnx (opset 17).
+"""Exports the graphs of docs/MAU-GPT-PACK.md with torch.onnx (opset 17): three, and a fourth
+(`anomaly_map.onnx`, the map trunk alone) for an encoder with a map trunk.
 
 The decoder is traced once with a non-empty cache and dynamic axes for batch, new tokens and
 past length, so the same graph serves the first step (past length 0) and every cached step; the
@@ -20,6 +21,18 @@ class VisionGraph(nn.Module):
     def forward(self, pixel_values):
         tokens, anomaly_map, score, z, _ = self.vision(pixel_values)
         return tokens, anomaly_map, score, z
+
+
+class AnomalyMapGraph(nn.Module):
+    """The map trunk alone: the anomaly map and score the full encoder publishes, for tiles, which
+    need nothing else (tokens and z come from the resized view)."""
+
+    def __init__(self, vision):
+        super().__init__()
+        self.vision = vision
+
+    def forward(self, pixel_values):
+        return self.vision.anomaly_only(pixel_values)
 
 
 class EmbedGraph(nn.Module):
@@ -46,14 +59,15 @@ def cache_names(layers, prefix):
     return [f"{prefix}.{i}.{kind}" for i in range(layers) for kind in ("key", "value")]
 
 
-def export_vision(vision, size, path):
+VISION_OUTPUTS = ["image_embeds", "anomaly_map", "anomaly_score", "anomaly_feature"]
+MAP_OUTPUTS = ["anomaly_map", "anomaly_score"]
+
+
+def export_image_graph(graph, size, outputs, path):
     sample = torch.zeros(1, 3, size, size)
-    torch.onnx.export(VisionGraph(vision).eval(), (sample,), str(path), opset_version=OPSET,
-                      input_names=["pixel_values"],
-                      output_names=["image_embeds", "anomaly_map", "anomaly_score", "anomaly_feature"],
-                      dynamic_axes={"pixel_values": {0: "batch"}, "image_embeds": {0: "batch"},
-                                    "anomaly_map": {0: "batch"}, "anomaly_score": {0: "batch"},
-                                    "anomaly_feature": {0: "batch"}},
+    torch.onnx.export(graph.eval(), (sample,), str(path), opset_version=OPSET,
+                      input_names=["pixel_values"], output_names=outputs,
+                      dynamic_axes={name: {0: "batch"} for name in ["pixel_values", *outputs]},
                       do_constant_folding=True)
 
 
@@ -100,12 +114,16 @@ def check_graph(path, inputs, outputs):
 def export_all(model, config, folder):
     d, v = config["decoder"], config["vision"]
     with torch.no_grad():
-        export_vision(model.vision, v["imageSize"], folder / "vision_encoder.onnx")
+        export_image_graph(VisionGraph(model.vision), v["imageSize"], VISION_OUTPUTS, folder / "vision_encoder.onnx")
+        if model.vision.map_trunk is not None:
+            export_image_graph(AnomalyMapGraph(model.vision), v["imageSize"], MAP_OUTPUTS,
+                               folder / "anomaly_map.onnx")
         export_embed(model.embed_tokens, folder / "embed_tokens.onnx")
         export_decoder(model.decoder, d["hidden"], v["anomalyFeatureSize"], folder / "decoder_model_merged.onnx")
     layers = d["layers"]
-    check_graph(folder / "vision_encoder.onnx", ["pixel_values"],
-                ["image_embeds", "anomaly_map", "anomaly_score", "anomaly_feature"])
+    check_graph(folder / "vision_encoder.onnx", ["pixel_values"], VISION_OUTPUTS)
+    if model.vision.map_trunk is not None:
+        check_graph(folder / "anomaly_map.onnx", ["pixel_values"], MAP_OUTPUTS)
     check_graph(folder / "embed_tokens.onnx", ["input_ids"], ["inputs_embeds"])
     check_graph(folder / "decoder_model_merged.onnx",
                 ["inputs_embeds", "attention_mask", "position_ids", "anomaly_feature",

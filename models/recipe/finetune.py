@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import torch  # noqa: E402
 
 from bpe_tokenizer import BpeTokenizer  # noqa: E402
-from checkpoint import BasePackError, load_base, write_checkpoint  # noqa: E402
+from checkpoint import BasePackError, keep_half_precision, load_base, write_checkpoint  # noqa: E402
 from evaluate import anomaly_metrics  # noqa: E402
 from export_onnx import export_all  # noqa: E402
 from finetune_card import base_identity, card_of, write_finetune_card  # noqa: E402
@@ -93,6 +93,7 @@ def run(args):
     start = time.time()
     stats = train_adapter_resumable(model, train, tokenizer, config, steps, work, config["seed"], log)
     stats["seconds"] = time.time() - start
+    keep_half_precision(model)  # what the pack stores; thresholds and metrics are chosen on it
 
     emit(stage="thresholds", message="choosing thresholds on the val split")
     thresholds, val_metrics = anomaly_metrics(model.vision, val, config)

@@ -55,6 +55,8 @@ FILES = [
     ("MODEL_CARD.md", "card"),
     ("checkpoint.pt", "weights"),
 ]
+# tiles need only the map: with a map trunk its graph alone makes them (half the encoder's work)
+MAP_FILE = ("anomaly_map.onnx", "anomaly-map")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -118,6 +120,11 @@ def category_options(thresholds):
     return {"categoryThresholds": categories} if categories else {}
 
 
+def files_of(config):
+    """FILES, with the map trunk's own graph (export_onnx.AnomalyMapGraph) where the encoder has one."""
+    return FILES + ([MAP_FILE] if config["vision"].get("mapTrunk") else [])
+
+
 def write_manifest(folder, config, name, version, description, card, labels, thresholds):
     """Every file of FILES must exist in folder: model.json carries their sha256."""
     manifest = {"format": "mau-model-pack/1", "kind": "mau-gpt", "name": name, "version": version,
@@ -125,7 +132,7 @@ def write_manifest(folder, config, name, version, description, card, labels, thr
                 "thresholds": {"image": round(thresholds["image"], 6), "pixel": round(thresholds["pixel"], 6)},
                 "inputs": inputs_of(config), "outputs": OUTPUTS,
                 "options": {**options_of(config), **category_options(thresholds)},
-                "files": [{"path": p, "sha256": sha256(folder / p), "role": r} for p, r in FILES]}
+                "files": [{"path": p, "sha256": sha256(folder / p), "role": r} for p, r in files_of(config)]}
     (folder / "model.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
 

@@ -27,7 +27,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from bpe_tokenizer import BpeTokenizer, train_bpe  # noqa: E402
-from checkpoint import load_base, write_checkpoint  # noqa: E402
+from checkpoint import keep_half_precision, load_base, write_checkpoint  # noqa: E402
 from card import manifest_card, write_card  # noqa: E402
 from config import load_config  # noqa: E402
 from data import global_view  # noqa: E402
@@ -134,6 +134,7 @@ def main(argv=None):
     stats["stage1-lm"], cache = train_language(model, train, tokenizer, config, rng, log)
     stats["stage2-adapter"] = train_adapter(model, train, tokenizer, config, rng, log, cache)
     model.eval()
+    keep_half_precision(model)  # what the pack stores; thresholds and metrics are chosen on it
 
     thresholds, val_metrics = anomaly_metrics(vision, val, config)
     _, test_metrics = anomaly_metrics(vision, test, config, thresholds)

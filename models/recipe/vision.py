@@ -91,9 +91,16 @@ class VisionEncoder(UNet):
         z = self.feature_proj(torch.cat([weighted, feats.mean(-1)], dim=1))
         if self.map_trunk is not None:
             logits = self.map_trunk.segment(pixel_values)[0]
-        anomaly_map = torch.sigmoid(logits)
-        score = torch.topk(anomaly_map.flatten(1), self.topk, dim=1).values.mean(dim=1)
+        anomaly_map, score = self.map_and_score(logits)
         return tokens, anomaly_map, score, z, logits
+
+    def map_and_score(self, logits):
+        anomaly_map = torch.sigmoid(logits)
+        return anomaly_map, torch.topk(anomaly_map.flatten(1), self.topk, dim=1).values.mean(dim=1)
+
+    def anomaly_only(self, pixel_values):
+        """The published map and score without tokens and z: with a map trunk, the trunk alone runs."""
+        return self.map_and_score(self.map_network().segment(pixel_values)[0])
 
 
 def build_vision(config):

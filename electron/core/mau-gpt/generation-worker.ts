@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { Tensor } from 'onnxruntime-node';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { isAppError } from '../../contract/result';
 import { messageOf, packError } from '../inference/errors';
 import { valueInfo } from '../inference/session/open-session';
@@ -101,15 +101,16 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
   images.set(imageKey, { imageEmbeds: embeds!, anomalyFeature: feature! });
   while (images.size > MAX_IMAGES) images.delete(images.keys().next().value!);
   if (!request.tiles) return { imageKey, anomalyMap: asData(map!), anomalyScore: value, runMs };
+  const mapGraph = opened.anomalyMap ?? opened.vision;
   const tiled = await runTiledMap(
     ort,
-    opened.vision,
+    mapGraph,
     graphs.label,
     request.tiles.image,
     request.tiles.grid,
     graphs.options.vision,
     tilingOf(graphs.options.vision.tiling),
-    tilesPerRun(opened),
+    tilesPerRun(mapGraph),
   );
   return {
     imageKey,
@@ -126,8 +127,8 @@ function tilingOf(tiling: MauGptOptions['vision']['tiling']): TileBlend {
 }
 
 /** Several tiles per run where the encoder's batch axis is symbolic; one at a time where it is fixed. */
-function tilesPerRun(opened: OpenedGraphs): number {
-  const pixels = valueInfo(opened.vision.inputMetadata).find((i) => i.name === 'pixel_values');
+function tilesPerRun(graph: InferenceSession): number {
+  const pixels = valueInfo(graph.inputMetadata).find((i) => i.name === 'pixel_values');
   return typeof pixels?.shape[0] === 'string' ? MAX_TILE_BATCH : 1;
 }
 
@@ -187,6 +188,7 @@ async function handle(request: GenRequest): Promise<unknown> {
       if (s)
         await Promise.all([
           s.opened.vision.release(),
+          s.opened.anomalyMap?.release(),
           s.opened.embed.release(),
           s.opened.decoder.session.release(),
         ]);

@@ -24,16 +24,29 @@ function need(file: string, list: ValueInfo[], kind: string, names: string[]): s
     .map((n) => `${file}: has no ${kind} ${n} (its ${kind}s: ${list.map((v) => v.name).join(', ')})`);
 }
 
-export function checkVisionEncoder(g: GraphInfo, o: MauGptOptions): string[] {
+/** A graph fed S×S images as `pixel_values` that gives at least `outputs`. */
+function checkImageGraph(g: GraphInfo, o: MauGptOptions, outputs: string[]): string[] {
   const problems = [
     ...need(g.file, g.inputs, 'input', ['pixel_values']),
-    ...need(g.file, g.outputs, 'output', ['image_embeds', 'anomaly_map', 'anomaly_score', 'anomaly_feature']),
+    ...need(g.file, g.outputs, 'output', outputs),
   ];
   const pixels = g.inputs.find((i) => i.name === 'pixel_values');
   if (pixels) {
     problems.push(...dimProblem(g.file, 'input', pixels, 2, o.vision.imageSize, 'vision.imageSize'));
     problems.push(...dimProblem(g.file, 'input', pixels, 3, o.vision.imageSize, 'vision.imageSize'));
   }
+  return problems;
+}
+
+export const ANOMALY_MAP_OUTPUTS = ['anomaly_map', 'anomaly_score'];
+export const VISION_OUTPUTS = ['image_embeds', ...ANOMALY_MAP_OUTPUTS, 'anomaly_feature'];
+
+export function checkAnomalyMap(g: GraphInfo, o: MauGptOptions): string[] {
+  return checkImageGraph(g, o, ANOMALY_MAP_OUTPUTS);
+}
+
+export function checkVisionEncoder(g: GraphInfo, o: MauGptOptions): string[] {
+  const problems = checkImageGraph(g, o, VISION_OUTPUTS);
   const embeds = g.outputs.find((i) => i.name === 'image_embeds');
   if (embeds) {
     problems.push(

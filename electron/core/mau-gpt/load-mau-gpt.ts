@@ -13,7 +13,14 @@ export const ROLES = {
   generationConfig: 'generation-config',
 } as const;
 
-export type MauGptFiles = Record<keyof typeof ROLES, { path: string; absolutePath: string }>;
+/**
+ * The map-making part of the vision encoder alone (`anomaly-map`, optional): tiles need only the
+ * map and score, so where a pack has it they run on it instead of the whole encoder.
+ */
+export const ANOMALY_MAP_ROLE = 'anomaly-map';
+
+type PackFile = { path: string; absolutePath: string };
+export type MauGptFiles = Record<keyof typeof ROLES, PackFile> & { anomalyMap?: PackFile };
 
 /** A verified MAU-GPT pack: plain data, posted as is to the generation worker. */
 export type MauGptPack = PackOfKind<'mau-gpt'> & {
@@ -29,7 +36,9 @@ function filesOf(pack: PackOfKind<'mau-gpt'>): MauGptFiles {
       throw packError(pack.dir, `model.json: files: a mau-gpt pack needs a file with role "${role}"`);
     return [key, { path: file.path, absolutePath: file.absolutePath }] as const;
   });
-  return Object.fromEntries(entries) as MauGptFiles;
+  const files = Object.fromEntries(entries) as MauGptFiles;
+  const map = pack.files.find((f) => f.role === ANOMALY_MAP_ROLE);
+  return map ? { ...files, anomalyMap: { path: map.path, absolutePath: map.absolutePath } } : files;
 }
 
 /** Checks what can be checked without opening a session; the graphs are checked when opened. */

@@ -6,11 +6,14 @@ import { openWithFallback, valueInfo, type OpenedSession } from '../inference/se
 import { cudaLibraryPresent, type Ort } from '../inference/session/ort';
 import { defaultProviderOrder, providerPlan, type ProviderName } from '../inference/session/providers';
 import {
+  ANOMALY_MAP_OUTPUTS,
+  checkAnomalyMap,
   checkDecoder,
   checkEmbedTokens,
   checkVisionEncoder,
   pastKey,
   presentKey,
+  VISION_OUTPUTS,
   type GraphInfo,
 } from './graph-check';
 import type { MauGptPack } from './load-mau-gpt';
@@ -19,17 +22,16 @@ import type { MauGptOptions } from './options';
 type Checker = (g: GraphInfo, o: MauGptOptions) => string[];
 
 /** What each graph must take and give; numeric shapes double as warm-up feeds (empty past: P = 0). */
-function expectations(o: MauGptOptions): Record<'vision' | 'embed' | 'decoder', ExpectedIo> {
+function expectations(o: MauGptOptions): Record<'vision' | 'anomalyMap' | 'embed' | 'decoder', ExpectedIo> {
   const { numLayers, numHeads, headDim, hidden } = o.decoder;
   const S = o.vision.imageSize;
   const layers = Array.from({ length: numLayers }, (_, i) => i);
   const parts = ['key', 'value'] as const;
   const out = (names: string[]) => names.map((name) => ({ name, role: name }));
+  const pixels = [{ name: 'pixel_values', dtype: 'float32' as const, shape: [1, 3, S, S] }];
   return {
-    vision: {
-      inputs: [{ name: 'pixel_values', dtype: 'float32', shape: [1, 3, S, S] }],
-      outputs: out(['image_embeds', 'anomaly_map', 'anomaly_score', 'anomaly_feature']),
-    },
+    vision: { inputs: pixels, outputs: out(VISION_OUTPUTS) },
+    anomalyMap: { inputs: pixels, outputs: out(ANOMALY_MAP_OUTPUTS) },
     embed: {
       inputs: [{ name: 'input_ids', dtype: 'int64', shape: [1, 1] }],
       outputs: out(['inputs_embeds']),
@@ -99,6 +101,8 @@ async function openGraph(ort: Ort, pack: MauGptPack, one: OpenOne, threads?: num
 
 export type OpenedGraphs = {
   vision: InferenceSession;
+  /** The pack's `anomaly-map` graph, where it has one: what tiles run on. */
+  anomalyMap?: InferenceSession;
   embed: InferenceSession;
   decoder: OpenedSession;
   warmupMs: number;
@@ -130,41 +134,31 @@ export async function openGraphs(
     threads,
   );
   const follow = providerPlan([decoder.provider], ['cpu']);
-  const rest: OpenedSession[] = [decoder];
+  const opened: OpenedSession[] = [decoder];
+  const openFollower = async (
+    file: { path: string; absolutePath: string },
+    expect: ExpectedIo,
+    check: Checker,
+  ) => {
+    const one = { path: file.absolutePath, file: file.path, expected: expect, check, plan: follow };
+    const session = await openGraph(ort, pack, one, threads);
+    opened.push(session);
+    return session;
+  };
   try {
-    const vision = await openGraph(
-      ort,
-      pack,
-      {
-        path: g.vision.absolutePath,
-        file: g.vision.path,
-        expected: expected.vision,
-        check: checkVisionEncoder,
-        plan: follow,
-      },
-      threads,
-    );
-    rest.push(vision);
-    const embed = await openGraph(
-      ort,
-      pack,
-      {
-        path: g.embed.absolutePath,
-        file: g.embed.path,
-        expected: expected.embed,
-        check: checkEmbedTokens,
-        plan: follow,
-      },
-      threads,
-    );
+    const vision = await openFollower(g.vision, expected.vision, checkVisionEncoder);
+    const anomalyMap =
+      g.anomalyMap && (await openFollower(g.anomalyMap, expected.anomalyMap, checkAnomalyMap));
+    const embed = await openFollower(g.embed, expected.embed, checkEmbedTokens);
     return {
       vision: vision.session,
+      ...(anomalyMap ? { anomalyMap: anomalyMap.session } : {}),
       embed: embed.session,
       decoder,
-      warmupMs: decoder.warmupMs + vision.warmupMs + embed.warmupMs,
+      warmupMs: opened.reduce((sum, o) => sum + o.warmupMs, 0),
     };
   } catch (error) {
-    await Promise.all(rest.map((o) => o.session.release()));
+    await Promise.all(opened.map((o) => o.session.release()));
     throw error;
   }
 }

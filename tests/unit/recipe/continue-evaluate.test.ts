@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelPack } from '../../../electron/core/inference';
 import { blockRepeatedNgrams } from '../../../electron/core/mau-gpt/token-bans';
@@ -33,6 +34,26 @@ function recipeScript(lines: string[]) {
 function evaluatePack(pack: string, data: string, perSource: number, out: string) {
   const args = ['--pack', pack, '--data', data, '--qa-per-source', String(perSource), '--out', out];
   return python([recipe('evaluate_pack.py'), ...args]);
+}
+
+/** Max |difference| of anomaly_map and anomaly_score between a pack's two image graphs, same random batch. */
+async function mapGraphAgainstEncoder(pack: string, batch: number) {
+  const size = (readJson(join(pack, 'model.json')) as { options: { vision: { imageSize: number } } }).options
+    .vision.imageSize;
+  const data = Float32Array.from({ length: batch * 3 * size * size }, (_, i) => Math.sin(i * 0.37) * 2);
+  const feed = { pixel_values: new ort.Tensor('float32', data, [batch, 3, size, size]) };
+  const [encoder, map] = await Promise.all(
+    ['vision_encoder.onnx', 'anomaly_map.onnx'].map((file) => ort.InferenceSession.create(join(pack, file))),
+  );
+  const [a, b] = [await encoder!.run(feed), await map!.run(feed)];
+  await Promise.all([encoder!.release(), map!.release()]);
+  const maxDiff = (name: string) => {
+    const x = a[name]!.data as Float32Array;
+    const y = b[name]!.data as Float32Array;
+    expect(y.length).toBe(x.length);
+    return x.reduce((worst, v, i) => Math.max(worst, Math.abs(v - y[i]!)), 0);
+  };
+  return { map: maxDiff('anomaly_map'), score: maxDiff('anomaly_score') };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -102,8 +123,9 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     expect(stdout).toMatch(/stage1 vision step 3\/3/);
     const { stdout: compared } = await recipeScript([
       'import torch',
-      'from checkpoint import load_base',
+      'from checkpoint import keep_half_precision, load_base',
       `_, _, base, _ = load_base(${JSON.stringify(tinyPack)})`,
+      'keep_half_precision(base)  # the pack keeps float16 weights: the only other change allowed',
       `_, _, trunk, config = load_base(${JSON.stringify(out)})`,
       'torch.manual_seed(0)',
       'size = config["vision"]["imageSize"]',
@@ -112,13 +134,22 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
       '  a, b = base.vision(x), trunk.vision(x)',
       'diff = lambda i: float((a[i] - b[i]).abs().max())',
       'same_decoder = all(torch.equal(p, q) for p, q in zip(base.decoder.state_dict().values(), trunk.decoder.state_dict().values()))',
-      'print(json.dumps({"tokens": diff(0), "map": diff(1), "z": diff(3), "decoder": same_decoder, "trunk": trunk.vision.map_trunk is not None}))',
+      `raw = torch.load(${JSON.stringify(join(out, 'checkpoint.pt'))})`,
+      'half = all(t.dtype == torch.float16 for part in ("vision", "embed_tokens", "decoder") for t in raw[part].values() if t.is_floating_point())',
+      'print(json.dumps({"tokens": diff(0), "map": diff(1), "z": diff(3), "decoder": same_decoder, "trunk": trunk.vision.map_trunk is not None, "half": half}))',
     ]);
     const result = JSON.parse(compared) as Record<string, number | boolean>;
-    expect(result).toMatchObject({ tokens: 0, z: 0, decoder: true, trunk: true });
+    expect(result).toMatchObject({ tokens: 0, z: 0, decoder: true, trunk: true, half: true });
     expect(result['map']).toBeGreaterThan(0);
-    // the exported encoder carries both U-Nets behind the same four outputs, and verifies
-    await expect(loadModelPack(out)).resolves.toBeTruthy();
+    // the exported encoder carries both U-Nets behind the same four outputs, and verifies; the
+    // trunk's own graph gives the same map and score from half the work
+    const pack = await loadModelPack(out);
+    expect(pack.manifest.files).toContainEqual(
+      expect.objectContaining({ path: 'anomaly_map.onnx', role: 'anomaly-map' }),
+    );
+    const differences = await mapGraphAgainstEncoder(out, 2);
+    expect(differences.map).toBeLessThan(1e-6);
+    expect(differences.score).toBeLessThan(1e-6);
 
     const fresh = python([
       recipe('train.py'),

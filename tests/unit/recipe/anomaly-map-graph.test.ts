@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { copyFile, cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pythonPath } from '../../../electron/core/finetune/python-env';
+import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
+import { repoRoot, tempDir } from '../../helpers/paths';
+import { editManifest, PITTING, TINY } from '../mau-gpt/helpers';
+
+const run = promisify(execFile);
+const TILING = { mode: 'tiles', overlap: 8, blend: 'feather' };
+
+/**
+ * The tiny pack given a map trunk whose map differs from the encoder's own (its head's bias
+ * moved), exported as a trunk pack is: the encoder with both U-Nets, and the trunk alone as
+ * anomaly_map.onnx. No training: only which graph the runtime takes the tiles' map from matters.
+ */
+async function trunkPack(dir: string): Promise<void> {
+  await cp(TINY, dir, { recursive: true });
+  const script = [
+    'import sys, torch',
+    `sys.path.insert(0, ${JSON.stringify(join(repoRoot, 'models/recipe'))})`,
+    'from checkpoint import load_base',
+    'from export_onnx import AnomalyMapGraph, MAP_OUTPUTS, VISION_OUTPUTS, VisionGraph, export_image_graph',
+    `_, _, model, config = load_base(${JSON.stringify(TINY)})`,
+    'trunk = model.vision.add_map_trunk()',
+    'with torch.no_grad():',
+    '    trunk.map_head.bias += 1.5',
+    'size = config["vision"]["imageSize"]',
+    `export_image_graph(VisionGraph(model.vision), size, VISION_OUTPUTS, ${JSON.stringify(join(dir, 'vision_encoder.onnx'))})`,
+    `export_image_graph(AnomalyMapGraph(model.vision), size, MAP_OUTPUTS, ${JSON.stringify(join(dir, 'anomaly_map.onnx'))})`,
+  ].join('\n');
+  await run(pythonPath(), ['-c', script], { env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' } });
+  await editManifest(dir, (m) => {
+    m.options.vision!.tiling = TILING;
+    m.files.push({ path: 'anomaly_map.onnx', sha256: '', role: 'anomaly-map' } as (typeof m.files)[0]);
+  });
+}
+
+async function tiledMapOf(dir: string) {
+  const runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
+    providers: ['cpu'],
+    intraOpNumThreads: 1,
+  });
+  try {
+    const encoded = await runtime.encodeImage(PITTING);
+    await runtime.forget(encoded.imageKey);
+    return {
+      map: encoded.anomalyMap.data as Float32Array,
+      score: encoded.anomalyScore,
+      tiles: encoded.tiles,
+    };
+  } finally {
+    await runtime.close();
+  }
+}
+
+const maxDiff = (a: Float32Array, b: Float32Array) =>
+  a.reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i]!)), 0);
+
+describe("a pack's anomaly-map graph (the map trunk alone)", () => {
+  let work: string;
+  let trunk: string;
+
+  beforeAll(async () => {
+    work = tempDir('anomaly-map-graph');
+    trunk = join(work, 'trunk');
+    await trunkPack(trunk);
+  }, 120_000);
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it('makes the tiles: the same map and score as the whole encoder, from half the work', async () => {
+    const withGraph = await tiledMapOf(trunk);
+    const withoutGraph = join(work, 'without');
+    await cp(trunk, withoutGraph, { recursive: true });
+    await editManifest(withoutGraph, (m) => {
+      m.files = m.files.filter((f) => f.path !== 'anomaly_map.onnx');
+    });
+    const encoderOnly = await tiledMapOf(withoutGraph);
+    expect(withGraph.tiles!.count).toBeGreaterThan(1);
+    expect(maxDiff(withGraph.map, encoderOnly.map)).toBeLessThan(1e-6);
+    expect(Math.abs(withGraph.score - encoderOnly.score)).toBeLessThan(1e-6);
+  }, 120_000);
+
+  it('is what the runtime takes the tiles from when the pack lists one', async () => {
+    // the same pack with the tiny pack's own encoder (no trunk, bias unmoved) as its anomaly-map
+    // graph: the tiles follow that graph, not the encoder beside it
+    const swapped = join(work, 'swapped');
+    await cp(trunk, swapped, { recursive: true });
+    await copyFile(join(TINY, 'vision_encoder.onnx'), join(swapped, 'anomaly_map.onnx'));
+    await editManifest(swapped, () => undefined);
+    const plain = join(work, 'plain');
+    await cp(TINY, plain, { recursive: true });
+    await editManifest(plain, (m) => {
+      m.options.vision!.tiling = TILING;
+    });
+    const [fromSwapped, fromPlain, fromTrunk] = [
+      await tiledMapOf(swapped),
+      await tiledMapOf(plain),
+      await tiledMapOf(trunk),
+    ];
+    expect(maxDiff(fromSwapped.map, fromPlain.map)).toBeLessThan(1e-6);
+    expect(maxDiff(fromSwapped.map, fromTrunk.map)).toBeGreaterThan(1e-2);
+  }, 120_000);
+
+  it('is checked when opened: a graph without the map outputs is refused, naming the file', async () => {
+    const wrong = join(work, 'wrong');
+    await cp(trunk, wrong, { recursive: true });
+    await copyFile(join(TINY, 'embed_tokens.onnx'), join(wrong, 'anomaly_map.onnx'));
+    await editManifest(wrong, () => undefined);
+    const opening = MauGptRuntime.open(await loadMauGptPack(wrong), { providers: ['cpu'] });
+    await expect(opening).rejects.toThrow(/anomaly_map\.onnx.*pixel_values|pixel_values.*anomaly_map\.onnx/);
+  }, 60_000);
+});
