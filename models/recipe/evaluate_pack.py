@@ -109,6 +109,7 @@ def anomaly_rows(vision, samples, config, thresholds):
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
                      "predictedNg": score >= image_cut, "regions": min(MAX_REGIONS, count_regions(amap >= pixel_cut)),
+                     "labelledRegions": len(sample.regions),
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
 
@@ -122,11 +123,15 @@ def summarise_anomaly(rows):
     fp = sum(1 for c, y in zip(called, labels) if c and not y)
     fn = sum(1 for c, y in zip(called, labels) if not c and y)
     ious = [r["iou"] for r in rows if r["ng"] and r["iou"] is not None]
+    ng_rows = [r for r in rows if r["ng"]]
     return {"images": len(rows), "ng": sum(labels), "imageAuroc": auroc(scores, labels),
             "pixelAuroc": pixel_auroc(np.concatenate([r["pix"] for r in rows]),
                                       np.concatenate([r["pixTruth"] for r in rows])),
             "f1": 2 * tp / max(1, 2 * tp + fp + fn), "accuracy": sum(decided) / max(1, len(decided)),
-            "maskIou": sum(ious) / len(ious) if ious else None}
+            "maskIou": sum(ious) / len(ious) if ious else None,
+            # the map's regions (8-connected, as the app lists them) against the labels' regions
+            "regionsPerNg": sum(r["regions"] for r in ng_rows) / max(1, len(ng_rows)),
+            "labelledRegionsPerNg": sum(r["labelledRegions"] for r in ng_rows) / max(1, len(ng_rows))}
 
 
 def agrees_with_verdict(level, answer, predicted_ng):

@@ -93,7 +93,8 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     // an image threshold per category of part too, where its val images hold both verdicts
     const byCategory = pack.manifest.options['categoryThresholds'] as Record<string, { image?: number }>;
     expect(Object.keys(byCategory).length).toBeGreaterThan(0);
-    for (const t of Object.values(byCategory)) expect(Object.keys(t)).toEqual(['image']);
+    for (const t of Object.values(byCategory))
+      expect(['image', 'pixel']).toEqual(expect.arrayContaining(Object.keys(t)));
     expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
       readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
     );
@@ -176,6 +177,24 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
       ),
     );
   }, 120_000);
+
+  it('chooses a category pixel threshold by mask IoU, given enough NG images', async () => {
+    // defects at 0.8 on a 0.5 background: every cut in (0.5, 0.8] traces the mask exactly
+    const { stdout } = await recipeScript([
+      'import numpy as np',
+      'from evaluate import category_thresholds, mask_ious',
+      'truth = np.zeros((40, 40)); truth[5:15, 5:25] = 1',
+      'amap = np.where(truth > 0, 0.8, 0.5).astype(np.float32)',
+      'ng = lambda c: {"category": c, "score": 0.9, "ng": True, "ious": mask_ious(amap, truth)}',
+      'ok = lambda c: {"category": c, "score": 0.1, "ng": False, "ious": None}',
+      'records = [ng("screw") for _ in range(5)] + [ok("screw")] + [ng("pcb") for _ in range(4)] + [ok("pcb")]',
+      'print(json.dumps(category_thresholds(records)))',
+    ]);
+    const chosen = JSON.parse(stdout) as Record<string, { image?: number; pixel?: number }>;
+    expect(chosen['screw']!.pixel).toBe(0.55);
+    expect(chosen['pcb']).not.toHaveProperty('pixel'); // four NG images are too few to choose on
+    expect(chosen['pcb']!.image).toBeGreaterThan(0.1);
+  }, 60_000);
 
   it('scores a pack per dataset and task level', async () => {
     const out = join(work, 'scores.json');
