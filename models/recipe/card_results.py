@@ -42,11 +42,14 @@ def scores_section(report):
              f"{category_note(report['thresholds'])}). Targets of issue #5: "
              "image and pixel AUROC ≥ 0.98 per dataset, L1 ≥ 97 %, L2 ≥ 98 % (NEU-DET) / ≥ 95 % overall, "
              "ROUGE-L ≥ 0.6 for L4/L5.", "",
-             "| dataset | images (NG) | image AUROC | pixel AUROC | F1 @ thr | accuracy @ thr | mask IoU (NG) |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+             "| dataset | images (NG) | image AUROC | pixel AUROC | F1 @ thr | accuracy @ thr | mask IoU (NG) "
+             "| regions per NG image: map / labels |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, a in anomaly.items():
+        counts = ("–" if a.get("regionsPerNg") is None else
+                  f"{a['regionsPerNg']:.1f} / {a['labelledRegionsPerNg']:.1f}")
         lines.append(f"| {name} | {a['images']} ({a['ng']}) | {num(a['imageAuroc'])} | {num(a['pixelAuroc'])} | "
-                     f"{num(a['f1'])} | {pct(a['accuracy'])} | {num(a['maskIou'])} |")
+                     f"{num(a['f1'])} | {pct(a['accuracy'])} | {num(a['maskIou'])} | {counts} |")
     lines += ["", "Language path (greedy answers to the held-out images' questions; closed greedy = first "
               "option letter of the greedy answer, closed ranked = the option whose whole answer the model "
               "finds most likely, option_ranking.py; L1/L2 open = yes/no and the true type named; L3 = the "
