@@ -104,11 +104,12 @@ def anomaly_rows(vision, samples, config, thresholds):
         rng = np.random.default_rng(len(rows))
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
         image_cut, pixel_cut = (threshold_of(thresholds, sample.category, k) for k in ("image", "pixel"))
-        predicted = flat >= pixel_cut
+        # as the app lists them: regions only on a part called NG (anomaly-prediction.ts)
+        predicted = (flat >= pixel_cut) & (score >= image_cut)
         union = float((predicted | truth_flat).sum())
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
-                     "predictedNg": score >= image_cut, "regions": min(MAX_REGIONS, count_regions(amap >= pixel_cut)),
+                     "predictedNg": score >= image_cut, "regions": min(MAX_REGIONS, count_regions(amap >= pixel_cut)) if score >= image_cut else 0,
                      "labelledRegions": len(sample.regions),
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows

@@ -11,11 +11,19 @@ import { shrinkMap } from './map-shrink';
 const DEFAULT_THRESHOLD = 0.5;
 const REGION_OPTIONS = { minAreaPx: 0, simplifyTolerance: 0.75, maxRegions: 100 };
 
+function maskAt(heat: Float32Array, pixel: number): Uint8Array {
+  const mask = new Uint8Array(heat.length);
+  for (let i = 0; i < heat.length; i++) mask[i] = heat[i]! >= pixel ? 1 : 0;
+  return mask;
+}
+
 /**
  * The picture half of a MAU-GPT prediction: verdict from anomaly_score vs thresholds.image,
- * the 0..1 anomaly map over the image, and one region per connected area of the map at or
- * above thresholds.pixel. Regions are traced on the map as given; the stored map is then shrunk to
- * at most MAX_STORED_MAP_SIDE per side (a full-resolution tiles-mode map can be thousands wide).
+ * the 0..1 anomaly map over the image, and, on a part called NG, one region per connected area
+ * of the map at or above thresholds.pixel. A part called OK lists none: its answers say there is
+ * no defect to locate, and a clean board listed eleven regions "to decide" beside them; the heat
+ * map still shows where the map runs high. Regions are traced on the map as given; the stored map
+ * is then shrunk to at most MAX_STORED_MAP_SIDE per side (a tiles-mode map can be thousands wide).
  */
 export function anomalyPrediction(
   image: string,
@@ -44,13 +52,15 @@ export function anomalyPrediction(
   const pixel = thresholds.pixel ?? DEFAULT_THRESHOLD;
   const { crop, place } = placeMap(width, height, geometry);
   const heat = cropPlane(heatFull, width, crop);
-  const mask = new Uint8Array(heat.length);
-  for (let i = 0; i < heat.length; i++) mask[i] = heat[i]! >= pixel ? 1 : 0;
+  const verdict = score >= (thresholds.image ?? DEFAULT_THRESHOLD) ? 'NG' : 'OK';
   return {
     score,
-    verdict: score >= (thresholds.image ?? DEFAULT_THRESHOLD) ? 'NG' : 'OK',
+    verdict,
     calibrated: thresholds.image !== undefined,
     anomalyMap: shrinkMap({ width: crop.width, height: crop.height, data: heat }),
-    regions: regionsFromMask(mask, heat, crop.width, crop.height, place, REGION_OPTIONS),
+    regions:
+      verdict === 'NG'
+        ? regionsFromMask(maskAt(heat, pixel), heat, crop.width, crop.height, place, REGION_OPTIONS)
+        : [],
   };
 }
