@@ -33,4 +33,17 @@ describe('defect types named in a model answer', () => {
     // a type the pack has no label for is not invented
     expect(typeRegionsByAnswer(regions, 'it is crazing .', LABELS)).toBe(regions);
   });
+
+  it('types regions only by the clean single-type answer, not by a label inside other words', () => {
+    const regions = [region(null)];
+    const typeOf = (answer: string) =>
+      typeRegionsByAnswer(regions, answer, [...LABELS, 'crazing'])[0]!.defectType;
+    expect(typeOf('It is pitting.')).toBe('pitting');
+    expect(typeOf('it is open circuit .')).toBe('open');
+    expect(typeOf('it is rolled - in scale .')).toBe('rolled-in_scale');
+    expect(typeOf('It is spurious copper.')).toBe('copper');
+    // MAU-GPT-mini 0.4.2 on a DeepPCB board: one label inside junk typed its 20 regions as crazing
+    expect(typeOf('It is no - in the steel surface: the crazing: high.')).toBeNull();
+    expect(typeOf('It is pitting, pitting and more.')).toBeNull();
+  });
 });
