@@ -9,9 +9,13 @@ export function kindText(pack: Pick<ModelPackInfo, 'kind' | 'variant'>): string 
   return pack.variant ? `${pack.kind} ${pack.variant}` : pack.kind;
 }
 
-/** "input [batch, 3, 128, 128] float32 RGB, stretch to 128×128, ×1/255". */
+/**
+ * "input [batch, 3, 128, 128] float32 RGB, stretch to 128×128, ×1/255"; the colour order only for
+ * an image input (one with a resize or normalisation): "input_ids [batch, sequence] int64".
+ */
 export function inputText(input: ModelPackInfo['inputs'][number]): string {
-  const parts = [`${input.name} [${input.shape.join(', ')}] ${input.dtype} ${input.colourOrder}`];
+  const colour = input.resize || input.normalise ? ` ${input.colourOrder}` : '';
+  const parts = [`${input.name} [${input.shape.join(', ')}] ${input.dtype}${colour}`];
   if (input.resize) parts.push(`${input.resize.mode} to ${input.resize.width}×${input.resize.height}`);
   if (input.normalise) {
     const { mean, std, scale } = input.normalise;

@@ -60,6 +60,15 @@ describe('the pack facts', () => {
   it('reads inputs, thresholds and the card of a real manifest', () => {
     const p = pack(null);
     expect(inputText(p.inputs[0]!)).toBe('input [batch, 3, 128, 128] float32 RGB, stretch to 128×128, ÷255');
+    // a token input has no colours (MAU-GPT's decoder inputs read "… int64 RGB" before)
+    const ids = {
+      name: 'input_ids',
+      shape: ['batch', 'sequence'],
+      dtype: 'int64',
+      resize: null,
+      normalise: null,
+    };
+    expect(inputText({ ...p.inputs[0]!, ...ids })).toBe('input_ids [batch, sequence] int64');
     expect(thresholdText(p.thresholds)).toBe('image 0.5 · normalised from 0…2');
     expect(thresholdText({ image: null, pixel: null, normalisation: null })).toBe('none stated in the pack');
     const byCategory = { pcb: { image: 0.997 }, ball_screw: { image: 0.987, pixel: 0.5 } };
