@@ -51,6 +51,8 @@ export const PredictionView = z.object({
   modelPack: z.object({ name: z.string(), version: z.string(), kind: z.string() }),
   score: z.number().nullable(),
   verdict: Verdict.nullable(),
+  /** The image threshold the verdict rests on (the pack's, or its own for the sample's category); null: unknown. */
+  threshold: z.number().nullable(),
   anomalyMapPath: z.string().nullable(),
   createdAt: z.string(),
   regions: z.array(PredictedRegionView),

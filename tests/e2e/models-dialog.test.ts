@@ -135,6 +135,9 @@ describe('the Models dialog', () => {
     await page.locator(`[data-testid=thumb-tile][data-sample-id="${target.id}"]`).dblclick();
     await waitForImage(page, target.id);
     await page.getByTestId('score-bar').waitFor({ timeout: UI_MS });
+    // the bar is red exactly when the model called the part NG, whatever the queue's threshold
+    const red = await page.locator('[data-testid=score-bar] .score__fill.is-over').count();
+    expect(red).toBe(prediction!.verdict === 'NG' ? 1 : 0);
     expect(await heatmapShare(page)).toBeGreaterThan(0.05);
     await page.screenshot({ path: join(ARTIFACTS, 'models-heatmap-1280.png') });
     expect(refused, 'only the tampered pack was refused').toEqual(['models:add']);

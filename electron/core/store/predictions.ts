@@ -6,6 +6,7 @@ import { columnsToShape, shapeToColumns, type ShapeColumns } from './region-code
 import { fromJson, nowIso, pluckStmt, stmt, toJson, type Db } from './sql';
 import { findDefectType } from './taxonomy';
 import { normaliseTexts } from './task-texts';
+import { verdictThreshold } from './verdict-threshold';
 
 export type PredictionInput = {
   sampleId: number;
@@ -107,6 +108,8 @@ type PredictionRow = {
   name: string;
   version: string;
   kind: string;
+  manifest: string;
+  category: string | null;
 };
 type PredictedRegionRow = ShapeColumns & { id: number; defect_type: string | null; score: number | null };
 
@@ -130,9 +133,12 @@ function predictedRegions(db: Db, predictionId: number): PredictionView['regions
 export function latestPrediction(db: Db, sampleId: number): PredictionView | null {
   const row = stmt(
     db,
-    `SELECT p.id, p.score, p.verdict, p.anomaly_map_path, p.answers, p.created_at, m.name, m.version, m.kind
-       FROM predictions p JOIN model_packs m ON m.id = p.model_pack_id
-      WHERE p.content_hash = (SELECT content_hash FROM samples WHERE id = ?)
+    `SELECT p.id, p.score, p.verdict, p.anomaly_map_path, p.answers, p.created_at, m.name, m.version, m.kind,
+            m.manifest, s.category
+       FROM samples s
+       JOIN predictions p ON p.content_hash = s.content_hash
+       JOIN model_packs m ON m.id = p.model_pack_id
+      WHERE s.id = ?
       ORDER BY p.id DESC LIMIT 1`,
   ).get(sampleId) as PredictionRow | undefined;
   if (!row) return null;
@@ -141,6 +147,7 @@ export function latestPrediction(db: Db, sampleId: number): PredictionView | nul
     modelPack: { name: row.name, version: row.version, kind: row.kind },
     score: row.score,
     verdict: row.verdict,
+    threshold: verdictThreshold(row.manifest, row.category),
     anomalyMapPath: row.anomaly_map_path,
     createdAt: row.created_at,
     regions: predictedRegions(db, row.id),

@@ -56,7 +56,11 @@ export function VerdictBar({ state, audit }: { state: LabelState; audit: boolean
           <span className="muted">
             Model {prediction.modelPack.name}: {prediction.verdict ?? '—'}
           </span>
-          <ScoreBar score={prediction.score} threshold={threshold} />
+          <ScoreBar
+            score={prediction.score}
+            threshold={prediction.threshold ?? threshold}
+            verdict={prediction.verdict}
+          />
         </div>
       )}
       {!audit && !state.prediction && (

@@ -28,6 +28,7 @@ export function labelState(patch: Partial<LabelState> = {}): LabelState {
       modelPack: { name: 'm', version: '1', kind: 'external' },
       score: 0.8,
       verdict: 'NG',
+      threshold: 0.5,
       anomalyMapPath: null,
       createdAt: '2025-01-01T00:00:00Z',
       texts: {},

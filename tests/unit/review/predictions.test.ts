@@ -137,6 +137,7 @@ describe('predictions from a file', () => {
           id,
           score: 0.99,
           modelPack: { name: 'mau-gpt', version: '0.1', kind: 'mau-gpt' },
+          threshold: null, // a pack known only by its predictions states none
           anomalyMapPath: '/cache/map.png',
           regions: [{ defectType: 'crack', score: 0.9, shape: box(2, 2, 3, 3) }],
           texts: { '1': 'Yes.', '5': 'Replace the part.' },
