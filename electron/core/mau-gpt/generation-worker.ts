@@ -126,7 +126,7 @@ function tilingOf(tiling: MauGptOptions['vision']['tiling']): TileBlend {
   return tiling.mode === 'tiles' ? tiling : { overlap: 0, blend: 'mean' };
 }
 
-/** Several tiles per run where the encoder's batch axis is symbolic; one at a time where it is fixed. */
+/** Several tiles per run where the map graph's batch axis is symbolic; one at a time where it is fixed. */
 function tilesPerRun(graph: InferenceSession): number {
   const pixels = valueInfo(graph.inputMetadata).find((i) => i.name === 'pixel_values');
   return typeof pixels?.shape[0] === 'string' ? MAX_TILE_BATCH : 1;

@@ -70,11 +70,23 @@ describe("a pack's anomaly-map graph (the map trunk alone)", () => {
   }, 120_000);
   afterAll(() => rm(work, { recursive: true, force: true }));
 
+  /** A copy of pack `from` named `name`, its anomaly_map.onnx replaced by `mapGraph` if given, model.json edited and re-hashed. */
+  async function variant(
+    from: string,
+    name: string,
+    edit: Parameters<typeof editManifest>[1],
+    mapGraph?: string,
+  ) {
+    const dir = join(work, name);
+    await cp(from, dir, { recursive: true });
+    if (mapGraph) await copyFile(mapGraph, join(dir, 'anomaly_map.onnx'));
+    await editManifest(dir, edit);
+    return dir;
+  }
+
   it('makes the tiles: the same map and score as the whole encoder, from half the work', async () => {
     const withGraph = await tiledMapOf(trunk);
-    const withoutGraph = join(work, 'without');
-    await cp(trunk, withoutGraph, { recursive: true });
-    await editManifest(withoutGraph, (m) => {
+    const withoutGraph = await variant(trunk, 'without', (m) => {
       m.files = m.files.filter((f) => f.path !== 'anomaly_map.onnx');
     });
     const encoderOnly = await tiledMapOf(withoutGraph);
@@ -86,13 +98,8 @@ describe("a pack's anomaly-map graph (the map trunk alone)", () => {
   it('is what the runtime takes the tiles from when the pack lists one', async () => {
     // the same pack with the tiny pack's own encoder (no trunk, bias unmoved) as its anomaly-map
     // graph: the tiles follow that graph, not the encoder beside it
-    const swapped = join(work, 'swapped');
-    await cp(trunk, swapped, { recursive: true });
-    await copyFile(join(TINY, 'vision_encoder.onnx'), join(swapped, 'anomaly_map.onnx'));
-    await editManifest(swapped, () => undefined);
-    const plain = join(work, 'plain');
-    await cp(TINY, plain, { recursive: true });
-    await editManifest(plain, (m) => {
+    const swapped = await variant(trunk, 'swapped', () => undefined, join(TINY, 'vision_encoder.onnx'));
+    const plain = await variant(TINY, 'plain', (m) => {
       m.options.vision!.tiling = TILING;
     });
     const [fromSwapped, fromPlain, fromTrunk] = [
@@ -105,10 +112,7 @@ describe("a pack's anomaly-map graph (the map trunk alone)", () => {
   }, 120_000);
 
   it('is checked when opened: a graph without the map outputs is refused, naming the file', async () => {
-    const wrong = join(work, 'wrong');
-    await cp(trunk, wrong, { recursive: true });
-    await copyFile(join(TINY, 'embed_tokens.onnx'), join(wrong, 'anomaly_map.onnx'));
-    await editManifest(wrong, () => undefined);
+    const wrong = await variant(trunk, 'wrong', () => undefined, join(TINY, 'embed_tokens.onnx'));
     const opening = MauGptRuntime.open(await loadMauGptPack(wrong), { providers: ['cpu'] });
     await expect(opening).rejects.toThrow(/anomaly_map\.onnx.*pixel_values|pixel_values.*anomaly_map\.onnx/);
   }, 60_000);
