@@ -70,10 +70,17 @@ export async function createPredictor(pack: ModelPack, options: PredictorOptions
   const pool = options.pool ?? new SessionPool();
   const session = await pool.acquire(pack, options);
 
-  const prepare = async (path: string): Promise<Prepared> => {
-    const started = performance.now();
-    const prepared = await preprocessImage(path, input);
-    return { path, prepared, preprocessMs: performance.now() - started };
+  // One decode at a time, in call order: one keeps a single session fed, and a job's lanes
+  // decoding at once took both cores from the model in bursts (inference-overhead, map trunk).
+  let decoding: Promise<unknown> = Promise.resolve();
+  const prepare = (path: string): Promise<Prepared> => {
+    const mine = decoding.then(async () => {
+      const started = performance.now();
+      const prepared = await preprocessImage(path, input);
+      return { path, prepared, preprocessMs: performance.now() - started };
+    });
+    decoding = mine.catch(() => undefined);
+    return mine;
   };
 
   const run = async (p: Prepared): Promise<Ran> => {

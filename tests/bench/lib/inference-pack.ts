@@ -8,6 +8,8 @@ import { scratchDir } from './scratch';
 /** The shipped MAU-GPT-mini vision encoder: a 256×256 U-Net with an anomaly head, dynamic batch. */
 const SHIPPED = join(repoRoot, 'models', 'mau-gpt-mini');
 export const VISION_ENCODER = join(SHIPPED, 'vision_encoder.onnx');
+/** The same pack's map trunk alone (one U-Net, the same input and map outputs): a model half as slow. */
+export const ANOMALY_MAP_GRAPH = join(SHIPPED, 'anomaly_map.onnx');
 export const IMAGE_SIZE = 256;
 export const INPUT_NAME = 'pixel_values';
 
@@ -27,9 +29,9 @@ function shippedThresholds(): { image: number; pixel: number } {
  * through the same predictor, adapter and heatmap code as any anomalib pack a job runs.
  * The thresholds are MAU-GPT-mini's own (model.json), so verdicts and regions are the model's.
  */
-export async function visionEncoderPack(): Promise<PackOfKind<'anomalib'>> {
-  const dir = scratchDir('vision-encoder-pack');
-  copyFileSync(VISION_ENCODER, join(dir, 'model.onnx'));
+export async function visionEncoderPack(graph = VISION_ENCODER): Promise<PackOfKind<'anomalib'>> {
+  const dir = scratchDir(graph === VISION_ENCODER ? 'vision-encoder-pack' : 'anomaly-map-pack');
+  copyFileSync(graph, join(dir, 'model.onnx'));
   const manifest = {
     format: 'mau-model-pack/1',
     kind: 'anomalib',
