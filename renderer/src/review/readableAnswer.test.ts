@@ -11,6 +11,9 @@ describe('model answers as people write them', () => {
     );
     expect(readableAnswer('rust . r12 ( scratches ) . a pit')).toBe('Rust. r12 (scratches). A pit');
     expect(readableAnswer('Already tidy, (really).')).toBe('Already tidy, (really).');
+    expect(readableAnswer('yes . the pcb shows 2 regions ; pcbs like it , the pcb.')).toBe(
+      'Yes. The PCB shows 2 regions; PCBs like it, the PCB.',
+    );
   });
 
   it('tidies every part of a streaming answer to the tidied whole, up to the word being written', () => {

@@ -3,11 +3,13 @@
  * words of its own ("no . the ball screw looks normal ; no defect is visible ."); the stored
  * text stays as generated, and only what the panel shows is tidied: no space before closing
  * punctuation or after an opening bracket, sentences capitalised (but not a region id such as
- * "r1", which the region list writes in lower case), no trailing space. Tidying a partial answer
- * changes at most the word still being written, so a streaming answer never jumps back.
+ * "r1", which the region list writes in lower case), acronyms the answers use in capitals ("the
+ * pcb" was how every PCB answer read), no trailing space. Tidying a partial answer changes at
+ * most the word still being written, so a streaming answer never jumps back.
  */
 export function readableAnswer(text: string): string {
   return text
+    .replace(/\bpcb(s?)\b/gi, (_, plural: string) => `PCB${plural.toLowerCase()}`)
     .replace(/\s+([.,;:!?)\]])/g, '$1')
     .replace(/([([])\s+/g, '$1')
     .replace(
