@@ -13,6 +13,7 @@ from pathlib import Path
 import torch
 
 from decoder import MauGpt
+from defect_types import DefectTypeHead
 from vision import build_vision
 
 CHECKPOINT_FILE = "checkpoint.pt"
@@ -54,6 +55,9 @@ def write_checkpoint(folder, model, config, tokenizer_file):
             "tokenizer": {"sha256": sha256(tokenizer_file), "vocabSize": config["decoder"]["vocabSize"]},
             "vision": halved(model.vision.state_dict()), "embed_tokens": halved(model.embed_tokens.state_dict()),
             "decoder": halved(model.decoder.state_dict())}
+    if getattr(model, "defect_types", None):
+        head, entry = model.defect_types
+        data["defectTypes"] = {**entry, "state": head.state_dict()}
     torch.save(data, Path(folder) / CHECKPOINT_FILE)
 
 
@@ -103,4 +107,15 @@ def load_base(pack):
     model.embed_tokens.load_state_dict(data["embed_tokens"])
     model.decoder.load_state_dict(data["decoder"])
     model.eval()
+    # the defect-type head (train_types.py), where the pack has one: (head, its options entry)
+    model.defect_types = defect_type_head(data.get("defectTypes"))
     return manifest, files, model, config
+
+
+def defect_type_head(entry):
+    if not entry:
+        return None
+    state = entry["state"]
+    head = DefectTypeHead(state["centre"].shape[0], len(entry["labels"]), entry["hidden"])
+    head.load_state_dict(state)
+    return head.eval(), {k: v for k, v in entry.items() if k != "state"}

@@ -18,8 +18,10 @@ verdict (closedGroundedAccuracy). A pack with groundedLevels is scored as the ap
 an image the anomaly head calls OK, each L2–L5 open answer starts from the pack's clean-part text;
 on one it calls NG, no open answer may say the clean-part phrases, and where its map marks regions
 (8-connected areas at the pixel threshold, as the runtime traces them) a start may say how many.
-Everything comes from the pack's checkpoint.pt, the same
-weights its ONNX graphs hold.
+A pack with a defect-type head (train_types.py) answers L2 on an image called NG with the types the
+head lists, whole, as the app does; `defectTypes` reports per dataset how often those name a true
+type. L2 counts an answer as naming a type by its label or by the name answers use ("mouse bite").
+Everything comes from the pack's checkpoint.pt, the same weights its ONNX graphs hold.
 """
 
 import argparse
@@ -40,7 +42,8 @@ from checkpoint import load_base  # noqa: E402
 from data import global_view  # noqa: E402
 from evaluate import auroc, image_map, threshold_of  # noqa: E402
 from generate import generate  # noqa: E402
-from grounding import is_grounded, level_grounding  # noqa: E402
+from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
+from grounding import display_name, is_grounded, level_grounding, typed_answer  # noqa: E402
 from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
 from text_metrics import first_option_letter, names_any, rouge_l, says_yes, words  # noqa: E402
@@ -144,10 +147,11 @@ def agrees_with_verdict(level, answer, predicted_ng):
 
 
 def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None, region_counts=None,
-            no_repeat=0):
+            no_repeat=0, types_of=None):
     """predicted_ng: {sample id: verdict predicted NG}, or None where no verdict is shown (the
     ablation); options: a grounded pack's options (needs predicted_ng), else None; region_counts:
-    {sample id: regions the map marks}, which a grounded start may say."""
+    {sample id: regions the map marks}, which a grounded start may say; types_of: {sample id: the
+    types the defect-type head listed}, which a grounded L2 start says."""
     rows, taken = [], {}
     for sample in samples:
         source = sample.id.split("/")[0]
@@ -162,24 +166,51 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
         for qa in sample.qa:
             verdict = predicted_ng[sample.id] if predicted_ng else None
             start, avoid = (level_grounding(options, qa.level, verdict, object_noun(sample.category),
-                                            (region_counts or {}).get(sample.id, 0))
+                                            (region_counts or {}).get(sample.id, 0), (types_of or {}).get(sample.id))
                             if options else (None, []))
             # the app asks open questions only: those are steered as it steers them
             steered = qa.form == "open"
-            ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
-                           max_context, tokenizer.encode(start) if start and steered else (),
-                           [tokenizer.encode(p) for p in avoid] if steered else (), no_repeat)
+            whole = typed_answer(qa.level, verdict, (types_of or {}).get(sample.id)) if steered and options else None
+            ids = () if whole else generate(model, tokenizer, x, qa.question_text(),
+                                            config["generation"]["maxNewTokens"], max_context,
+                                            tokenizer.encode(start) if start and steered else (),
+                                            [tokenizer.encode(p) for p in avoid] if steered else (), no_repeat)
             ranked = (ranked_option(model, tokenizer, (image_embeds, z), qa, max_context)
                       if qa.form == "closed" and qa.options else None)
             # a grounded closed L1 question takes the option that says the verdict (Yes / No)
             grounded = (next((k for k, v in qa.options.items() if says_yes(v) == says_yes(start)), None)
                         if start and qa.level == 1 and qa.form == "closed" and qa.options else None)
             rows.append({"source": source, "level": qa.level, "form": qa.form, "truth": qa.answer_text(),
-                         "answer": tokenizer.decode(ids), "key": qa.answer, "ranked": ranked, "grounded": grounded,
+                         "answer": whole or tokenizer.decode(ids), "key": qa.answer, "ranked": ranked, "grounded": grounded,
                          "ng": sample.verdict == "NG", "predictedNg": verdict,
                          "types": sorted({r.type for r in sample.regions}),
                          "position": main.position if main else None})
     return rows
+
+
+def listed_types(model, samples, config):
+    """{sample id: types the pack's defect-type head lists} for the images called NG, as the app
+    lists them (defect-types.ts); {} for a pack without the head."""
+    if not model.defect_types:
+        return {}
+    head, entry = model.defect_types
+    out = {}
+    with torch.no_grad():
+        for sample in samples:
+            x, _ = global_view(sample, config)
+            logits = head(level_statistics(model.vision, x.unsqueeze(0)))
+            allowed = allowed_mask([sample.category], entry["byCategory"], entry["labels"])
+            out[sample.id] = predicted_types(logits, allowed, entry["labels"], entry["threshold"])[0]
+    return out
+
+
+def type_accuracy(samples, predicted_ng, types_of):
+    """Per source: of the defective images called NG, the share whose listed types name a true one."""
+    hits = {}
+    for sample in samples:
+        if sample.verdict == "NG" and sample.regions and predicted_ng[sample.id]:
+            hits.setdefault(sample.id.split("/")[0], []).append(names_a_true_type(types_of[sample.id], sample))
+    return {source: {"images": len(h), "namesTrueType": sum(h) / len(h)} for source, h in sorted(hits.items())}
 
 
 def summarise_qa(rows):
@@ -203,7 +234,9 @@ def summarise_qa(rows):
             if any(r["grounded"] for r in closed):
                 entry["closedGroundedAccuracy"] = sum(r["grounded"] == r["key"] for r in closed) / max(1, len(closed))
         if level == 2:
-            entry["openAccuracy"] = sum(names_any(r["answer"], r["types"] or ["no defect"]) for r in open_) / max(1, len(open_))
+            # a type counts by its label or by the name answers use ("mousebite" is said "mouse bite")
+            entry["openAccuracy"] = sum(names_any(r["answer"], [*r["types"], *map(display_name, r["types"])] or
+                                                  ["no defect"]) for r in open_) / max(1, len(open_))
         if level == 3:
             ng = [r for r in open_ if r["position"]]
             entry["positionWordAccuracy"] = sum(names_any(r["answer"], [r["position"]]) for r in ng) / max(1, len(ng))
@@ -239,14 +272,17 @@ def main(argv=None):
     if same:
         anomaly["bsdata-same-size"] = summarise_anomaly(same)
     predicted_ng = {r["id"]: r["predictedNg"] for r in rows}
+    types_of = listed_types(model, [s for s in samples if predicted_ng[s.id]], config)
     generation = json.loads((Path(args.pack) / "generation_config.json").read_text())
     no_repeat = generation.get("no_repeat_ngram_size", 0) if args.no_repeat_ngram is None else args.no_repeat_ngram
     answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source, predicted_ng,
-                       options if is_grounded(options) else None, {r["id"]: r["regions"] for r in rows}, no_repeat)
+                       options if is_grounded(options) else None, {r["id"]: r["regions"] for r in rows}, no_repeat,
+                       types_of)
+    types = type_accuracy(samples, predicted_ng, types_of) if model.defect_types else None
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
               "groundedL1": bool(options.get("groundedL1")), "groundedLevels": bool(options.get("groundedLevels")),
-              "split": args.split, "thresholds": thresholds, "noRepeatNgram": no_repeat, "anomaly": anomaly, "qa": qa,
+              "split": args.split, "thresholds": thresholds, "noRepeatNgram": no_repeat, "anomaly": anomaly, "qa": qa, "defectTypes": types,
               "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n")

@@ -10,6 +10,8 @@ import onnx
 import torch
 from torch import nn
 
+from defect_types import DefectTypesGraph
+
 OPSET = 17
 
 
@@ -60,6 +62,7 @@ def cache_names(layers, prefix):
 
 
 VISION_OUTPUTS = ["image_embeds", "anomaly_map", "anomaly_score", "anomaly_feature"]
+TYPE_OUTPUTS = ["type_logits"]
 MAP_OUTPUTS = ["anomaly_map", "anomaly_score"]
 
 
@@ -69,6 +72,13 @@ def export_image_graph(graph, size, outputs, path):
                       input_names=["pixel_values"], output_names=outputs,
                       dynamic_axes={name: {0: "batch"} for name in ["pixel_values", *outputs]},
                       do_constant_folding=True)
+
+
+def export_defect_types(vision, head, config, path):
+    """defect_types.onnx: pixel_values → type_logits (defect_types.DefectTypesGraph)."""
+    with torch.no_grad():
+        export_image_graph(DefectTypesGraph(vision, head), config["vision"]["imageSize"], TYPE_OUTPUTS, path)
+    check_graph(path, ["pixel_values"], TYPE_OUTPUTS)
 
 
 def export_embed(embed, path):
@@ -124,6 +134,8 @@ def export_all(model, config, folder):
     check_graph(folder / "vision_encoder.onnx", ["pixel_values"], VISION_OUTPUTS)
     if model.vision.map_trunk is not None:
         check_graph(folder / "anomaly_map.onnx", ["pixel_values"], MAP_OUTPUTS)
+    if getattr(model, "defect_types", None):
+        export_defect_types(model.vision, model.defect_types[0], config, folder / "defect_types.onnx")
     check_graph(folder / "embed_tokens.onnx", ["input_ids"], ["inputs_embeds"])
     check_graph(folder / "decoder_model_merged.onnx",
                 ["inputs_embeds", "attention_mask", "position_ids", "anomaly_feature",

@@ -115,7 +115,8 @@ def run(args):
     version = args.version or f"{base_manifest['version']}-ft.{time.strftime('%Y%m%d%H%M%S', time.gmtime())}"
     labels = sorted({*base_manifest.get("labels", []), *(r.type for s in train for r in s.regions)})
     write_manifest(work, config, name, version, f"{base_manifest['name']} fine-tuned on {manifest.get('project', '?')}",
-                   card_of(base_manifest, identity, manifest), labels, thresholds)
+                   card_of(base_manifest, identity, manifest), labels, thresholds,
+                   model.defect_types[1] if model.defect_types else None)
     prettier([work / "model.json"])
     (work / RESUME_FILE).unlink(missing_ok=True)
     os.replace(work, out)  # the only step that makes the pack visible at --out

@@ -6,14 +6,45 @@ the map marked regions, `yesWithRegions` / `ngWithRegions` replace the NG start 
 region count as the export words it ({regions}, {defects})."""
 
 
+# display names of the shipped labels, as electron/core/mauset-qa/knowledge.ts words them
+DISPLAY_NAMES = {"open": "open circuit", "short": "short circuit", "mousebite": "mouse bite",
+                 "copper": "spurious copper", "pin-hole": "pin hole"}
+
+
+def display_name(label):
+    return DISPLAY_NAMES.get(label, label.replace("_", " "))
+
+
+def types_answer(types):
+    """The export's open L2 answer without region counts (discrimination-classification.typesAnswer)."""
+    names = [display_name(t) for t in types]
+    if len(names) == 1:
+        return f"It is {names[0]}."
+    return f"There are {len(names)} defect types: {', '.join(names[:-1])} and {names[-1]}."
+
+
 def fill_counts(text, count):
     regions = f"{count} defective region" + ("" if count == 1 else "s")
     defects = "is 1 defect" if count == 1 else f"are {count} defects"
     return text.replace("{regions}", regions).replace("{defects}", defects)
 
 
-def level_grounding(options, level, predicted_ng, noun, region_count=0):
-    """(answer start or None, phrases to avoid) for one level's open answer, {object} → noun."""
+def typed_answer(level, predicted_ng, types):
+    """The whole L2 answer on an NG image whose types the defect-type head listed, else None: the
+    app says them and asks the decoder nothing more (grounding.ts, `complete`)."""
+    return types_answer(types) if predicted_ng and level == 2 and types else None
+
+
+def one_type_start(template, types, counted):
+    """A level's ngOneType with {type} named, when one type was listed (grounding.ts oneTypeStart)."""
+    if not template or len(types) != 1 or (not counted and ("{regions}" in template or "{defects}" in template)):
+        return None
+    return template.replace("{type}", display_name(types[0]))
+
+
+def level_grounding(options, level, predicted_ng, noun, region_count=0, types=()):
+    """(answer start or None, phrases to avoid) for one level's open answer, {object} → noun; with
+    one listed type (the defect-type head's) a level's ngOneType names it."""
     fill = lambda text: text.replace("{object}", noun)  # noqa: E731
     complete = lambda text: fill_counts(fill(text), region_count)  # noqa: E731
     counted = predicted_ng and region_count > 0
@@ -24,6 +55,8 @@ def level_grounding(options, level, predicted_ng, noun, region_count=0):
         return complete((counted and l1.get("yesWithRegions")) or l1["yes"] if predicted_ng else l1["no"]), []
     grounded = (options.get("groundedLevels") or {}).get(str(level), {})
     start = (counted and grounded.get("ngWithRegions")) or grounded.get("ng") if predicted_ng else grounded.get("ok")
+    if predicted_ng:
+        start = one_type_start(grounded.get("ngOneType"), types or (), counted) or start
     avoid = [fill(p) for p in grounded.get("avoidWhenNg", [])] if predicted_ng else []
     return (complete(start) if start else None), avoid
 

@@ -39,12 +39,13 @@ GROUNDED_LEVELS = {
     "2": {"ok": "There is no defect on this {object}, so there is no defect type.", "ng": "It is",
           "avoidWhenNg": ["no defect"]},
     "3": {"ok": "There is no defect to locate on this {object}.", "ngWithRegions": "There {defects}:",
-          "avoidWhenNg": ["there is no", "no defect"]},
+          "ngOneType": "There {defects}: r1 ({type})", "avoidWhenNg": ["there is no", "no defect"]},
     "4": {"ok": "No defect is visible: the {object} looks uniform and normal.", "ng": "r1 (",
-          "avoidWhenNg": ["no defect", "looks uniform and normal"]},
+          "ngOneType": "r1 ({type})", "avoidWhenNg": ["no defect", "looks uniform and normal"]},
     "5": {"ok": "There is no defect, so there is no cause to find and no impact. Severity: none. "
                 "Recommended action: pass the part.",
-          "ng": "Likely cause of the", "avoidWhenNg": ["no defect", "pass the part"]},
+          "ng": "Likely cause of the", "ngOneType": "Likely cause of the {type}:",
+          "avoidWhenNg": ["no defect", "pass the part"]},
 }
 FILES = [
     ("vision_encoder.onnx", "vision-encoder"),
@@ -57,6 +58,7 @@ FILES = [
 ]
 # tiles need only the map: with a map trunk its graph alone makes them (half the encoder's work)
 MAP_FILE = ("anomaly_map.onnx", "anomaly-map")
+DEFECT_TYPES_FILE = ("defect_types.onnx", "defect-types")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -120,19 +122,29 @@ def category_options(thresholds):
     return {"categoryThresholds": categories} if categories else {}
 
 
-def files_of(config):
-    """FILES, with the map trunk's own graph (export_onnx.AnomalyMapGraph) where the encoder has one."""
-    return FILES + ([MAP_FILE] if config["vision"].get("mapTrunk") else [])
+def defect_types_options(entry):
+    """options.defectTypes: what the app needs to read defect_types.onnx's logits."""
+    return {"defectTypes": {k: entry[k] for k in ("labels", "byCategory", "threshold")}}
 
 
-def write_manifest(folder, config, name, version, description, card, labels, thresholds):
-    """Every file of FILES must exist in folder: model.json carries their sha256."""
+def files_of(config, defect_types=None):
+    """FILES, with the map trunk's own graph (export_onnx.AnomalyMapGraph) where the encoder has one
+    and the defect-type head's where the model has one."""
+    return (FILES + ([MAP_FILE] if config["vision"].get("mapTrunk") else [])
+            + ([DEFECT_TYPES_FILE] if defect_types else []))
+
+
+def write_manifest(folder, config, name, version, description, card, labels, thresholds, defect_types=None):
+    """Every file of FILES must exist in folder: model.json carries their sha256. defect_types: the
+    head's options entry (defect_types_options), for a model that has one."""
     manifest = {"format": "mau-model-pack/1", "kind": "mau-gpt", "name": name, "version": version,
                 "description": description, "card": card, "labels": labels,
                 "thresholds": {"image": round(thresholds["image"], 6), "pixel": round(thresholds["pixel"], 6)},
                 "inputs": inputs_of(config), "outputs": OUTPUTS,
-                "options": {**options_of(config), **category_options(thresholds)},
-                "files": [{"path": p, "sha256": sha256(folder / p), "role": r} for p, r in files_of(config)]}
+                "options": {**options_of(config), **category_options(thresholds),
+                            **(defect_types_options(defect_types) if defect_types else {})},
+                "files": [{"path": p, "sha256": sha256(folder / p), "role": r}
+                          for p, r in files_of(config, defect_types)]}
     (folder / "model.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
 

@@ -98,6 +98,8 @@ def initial_model(args, train, log):
         model = MauGpt(config, build_vision(config))
         return config, tokenizer, model, None
     manifest, files, model, base_config = load_base(args.init)
+    # a sitting may move the encoder levels the head reads: train_types.py trains a new one after
+    model.defect_types = None
     config = load_config(args.config, adapter=args.adapter, base=base_config)
     tokenizer = BpeTokenizer.load(Path(args.init) / files["tokenizer"]["path"])
     history = [*base_config.get("history", []), {"pack": manifest["name"], "version": manifest["version"],

@@ -2,6 +2,7 @@ import type { Thresholds } from '../inference/pack/schema';
 import type { PredictionResult } from '../inference/types';
 import { fillTemplate } from '../mauset-qa/templates';
 import { anomalyPrediction } from './anomaly-prediction';
+import { listedTypes, typeRegions } from './defect-types';
 import type { GenerationSettings } from './generation-config';
 import { levelGrounding } from './grounding';
 import { LEVELS, type Level } from './options';
@@ -49,7 +50,12 @@ export async function answerAllLevels(
     encoded.geometry,
     thresholdsFor(runtime.pack, options.category),
   );
-  const counted = { verdict: picture.verdict, regionCount: picture.regions.length };
+  const head = runtime.pack.options.defectTypes;
+  const types =
+    picture.verdict === 'NG' && head && encoded.typeLogits
+      ? listedTypes(encoded.typeLogits, head, options.category)
+      : [];
+  const counted = { verdict: picture.verdict, regionCount: picture.regions.length, types };
   const texts = {} as Record<Level, string>;
   const started = performance.now();
   let tokens = 0;
@@ -57,8 +63,14 @@ export async function answerAllLevels(
     const { questions } = runtime.pack.options;
     const fill = (text: string) => fillTemplate(text, options.object ?? 'part');
     for (const level of LEVELS) {
+      const { complete, ...grounding } = levelGrounding(runtime.pack.options, level, counted, fill);
+      if (complete && grounding.answerStart) {
+        texts[level] = grounding.answerStart;
+        options.onToken?.(level, grounding.answerStart);
+        continue;
+      }
       const answer = await runtime.generate(encoded.imageKey, fill(questions[level]), {
-        ...levelGrounding(runtime.pack.options, level, counted, fill),
+        ...grounding,
         settings: options.settings,
         signal: options.signal,
         onDelta: options.onToken && ((delta) => options.onToken!(level, delta)),
@@ -73,7 +85,9 @@ export async function answerAllLevels(
   return {
     result: {
       ...picture,
-      regions: typeRegionsByAnswer(picture.regions, texts['2'], runtime.pack.manifest.labels),
+      regions: head
+        ? typeRegions(picture.regions, types)
+        : typeRegionsByAnswer(picture.regions, texts['2'], runtime.pack.manifest.labels),
       texts,
     },
     image: { width: g.sourceWidth, height: g.sourceHeight },

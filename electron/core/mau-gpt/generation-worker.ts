@@ -100,7 +100,9 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
   const imageKey = nextImageKey++;
   images.set(imageKey, { imageEmbeds: embeds!, anomalyFeature: feature! });
   while (images.size > MAX_IMAGES) images.delete(images.keys().next().value!);
-  if (!request.tiles) return { imageKey, anomalyMap: asData(map!), anomalyScore: value, runMs };
+  const typeLogits = await defectTypeLogits(pixels);
+  const typed = typeLogits ? { typeLogits } : {};
+  if (!request.tiles) return { imageKey, anomalyMap: asData(map!), anomalyScore: value, ...typed, runMs };
   const mapGraph = opened.anomalyMap ?? opened.vision;
   const tiled = await runTiledMap(
     ort,
@@ -116,9 +118,29 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
     imageKey,
     anomalyMap: tiled.map,
     anomalyScore: tiled.score,
+    ...typed,
     runMs: performance.now() - started,
     tiles: { count: tiled.tiles, runs: tiled.runs },
   };
+}
+
+/** The defect-type head on the resized view, where the pack has one; its logits must all be finite. */
+async function defectTypeLogits(pixels: Tensor): Promise<number[] | undefined> {
+  const { graphs, opened } = ready();
+  if (!opened.defectTypes) return undefined;
+  const out = await opened.defectTypes.run({ pixel_values: pixels }).catch((error: unknown) => {
+    throw packError(graphs.label, `defect-type head run failed: ${messageOf(error)}`, 'INTERNAL');
+  });
+  const logits = [...(out.type_logits?.data as Float32Array)];
+  const labels = graphs.options.defectTypes?.labels.length;
+  if (logits.length !== labels || !logits.every(Number.isFinite)) {
+    throw packError(
+      graphs.label,
+      `defect-type head: type_logits has ${logits.length} values (${logits.filter((v) => !Number.isFinite(v)).length} not finite), options.defectTypes.labels has ${labels}`,
+      'INVALID_INPUT',
+    );
+  }
+  return logits;
 }
 
 /** Tiles are only requested in tiles mode; the 'resize' branch cannot reach runTiledMap. */
@@ -189,6 +211,7 @@ async function handle(request: GenRequest): Promise<unknown> {
         await Promise.all([
           s.opened.vision.release(),
           s.opened.anomalyMap?.release(),
+          s.opened.defectTypes?.release(),
           s.opened.embed.release(),
           s.opened.decoder.session.release(),
         ]);

@@ -45,6 +45,18 @@ export function checkAnomalyMap(g: GraphInfo, o: MauGptOptions): string[] {
   return checkImageGraph(g, o, ANOMALY_MAP_OUTPUTS);
 }
 
+export const DEFECT_TYPE_OUTPUTS = ['type_logits'];
+
+/** One logit per label of options.defectTypes, in its order. */
+export function checkDefectTypes(g: GraphInfo, o: MauGptOptions): string[] {
+  const problems = checkImageGraph(g, o, DEFECT_TYPE_OUTPUTS);
+  const logits = g.outputs.find((i) => i.name === 'type_logits');
+  const labels = o.defectTypes?.labels.length ?? 0;
+  if (logits)
+    problems.push(...dimProblem(g.file, 'output', logits, 1, labels, 'defectTypes.labels (its count)'));
+  return problems;
+}
+
 export function checkVisionEncoder(g: GraphInfo, o: MauGptOptions): string[] {
   const problems = checkImageGraph(g, o, VISION_OUTPUTS);
   const embeds = g.outputs.find((i) => i.name === 'image_embeds');

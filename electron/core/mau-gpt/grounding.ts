@@ -1,12 +1,25 @@
 import type { PredictionResult } from '../inference/types';
+import { displayName } from '../mauset-qa/knowledge';
 import { plural } from '../mauset-qa/wording';
+import { typesAnswerStart } from './defect-types';
 import type { Level, MauGptOptions } from './options';
 
-/** How the verdict steers one level's answer: a forced start, phrases the decoder may not say. */
-export type LevelGrounding = { answerStart?: string; avoid?: string[] };
+/**
+ * How the verdict steers one level's answer: a forced start, phrases the decoder may not say, and
+ * whether the start is the whole answer (the defect-type head's L2: the decoder, asked to go on
+ * after "It is crazing.", only added noise).
+ */
+export type LevelGrounding = { answerStart?: string; avoid?: string[]; complete?: boolean };
 
-/** What the anomaly head decided before any text is generated. */
-export type Picture = { verdict: PredictionResult['verdict']; regionCount: number };
+/**
+ * What the heads decided before any text is generated: the verdict, how many regions the map
+ * marked, and on an NG image the types the defect-type head listed (defect-types.ts), if any.
+ */
+export type Picture = {
+  verdict: PredictionResult['verdict'];
+  regionCount: number;
+  types?: readonly string[];
+};
 
 /**
  * `{regions}` and `{defects}` worded as the MAU-Set export words a region count (L1 "shows 3
@@ -18,9 +31,16 @@ export function fillCounts(text: string, count: number): string {
     .replaceAll('{defects}', count === 1 ? 'is 1 defect' : `are ${count} defects`);
 }
 
+/** A level's `ngOneType` with `{type}` named, unless it counts regions the map did not mark. */
+function oneTypeStart(template: string | undefined, type: string, counted: boolean): string | undefined {
+  if (!template || (!counted && /\{(regions|defects)\}/.test(template))) return undefined;
+  return template.replaceAll('{type}', displayName(type));
+}
+
 /**
  * What the pack's groundedL1 and groundedLevels ask of `level` for this picture, `{object}` filled
- * by `fill` and the region counts by fillCounts. An ungrounded pack leaves every answer to the decoder.
+ * by `fill` and the region counts by fillCounts; on an NG image whose types were listed, L2 is
+ * saying them, and with one type a level's `ngOneType` names it. An ungrounded pack leaves every answer to the decoder.
  */
 export function levelGrounding(
   options: MauGptOptions,
@@ -37,7 +57,13 @@ export function levelGrounding(
     return { answerStart: complete(ng ? (counted && l1.yesWithRegions) || l1.yes : l1.no) };
   }
   const grounded = options.groundedLevels?.[level];
-  const start = ng ? (counted && grounded?.ngWithRegions) || grounded?.ng : grounded?.ok;
+  const typed = ng && level === '2' ? typesAnswerStart(picture.types ?? []) : undefined;
+  if (typed) return { answerStart: typed, complete: true };
+  const oneType =
+    ng && picture.types?.length === 1
+      ? oneTypeStart(grounded?.ngOneType, picture.types[0]!, counted)
+      : undefined;
+  const start = oneType ?? (ng ? (counted && grounded?.ngWithRegions) || grounded?.ng : grounded?.ok);
   const avoid = ng ? (grounded?.avoidWhenNg ?? []).map(fill) : [];
   return { ...(start ? { answerStart: complete(start) } : {}), ...(avoid.length ? { avoid } : {}) };
 }

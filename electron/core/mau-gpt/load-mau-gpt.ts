@@ -19,8 +19,14 @@ export const ROLES = {
  */
 export const ANOMALY_MAP_ROLE = 'anomaly-map';
 
+/** The defect-type head (`defect-types`, optional, with options.defectTypes): which types an NG image shows. */
+export const DEFECT_TYPES_ROLE = 'defect-types';
+
 type PackFile = { path: string; absolutePath: string };
-export type MauGptFiles = Record<keyof typeof ROLES, PackFile> & { anomalyMap?: PackFile };
+export type MauGptFiles = Record<keyof typeof ROLES, PackFile> & {
+  anomalyMap?: PackFile;
+  defectTypes?: PackFile;
+};
 
 /** A verified MAU-GPT pack: plain data, posted as is to the generation worker. */
 export type MauGptPack = PackOfKind<'mau-gpt'> & {
@@ -37,8 +43,21 @@ function filesOf(pack: PackOfKind<'mau-gpt'>): MauGptFiles {
     return [key, { path: file.path, absolutePath: file.absolutePath }] as const;
   });
   const files = Object.fromEntries(entries) as MauGptFiles;
-  const map = pack.files.find((f) => f.role === ANOMALY_MAP_ROLE);
-  return map ? { ...files, anomalyMap: { path: map.path, absolutePath: map.absolutePath } } : files;
+  const optional = (role: string): PackFile | undefined => {
+    const file = pack.files.find((f) => f.role === role);
+    return file && { path: file.path, absolutePath: file.absolutePath };
+  };
+  const anomalyMap = optional(ANOMALY_MAP_ROLE);
+  const defectTypes = optional(DEFECT_TYPES_ROLE);
+  if (Boolean(defectTypes) !== Boolean(pack.options.defectTypes)) {
+    throw packError(
+      pack.dir,
+      defectTypes
+        ? `model.json: ${defectTypes.path} has role "${DEFECT_TYPES_ROLE}" but options.defectTypes is missing`
+        : `model.json: options.defectTypes needs a file with role "${DEFECT_TYPES_ROLE}"`,
+    );
+  }
+  return { ...files, ...(anomalyMap ? { anomalyMap } : {}), ...(defectTypes ? { defectTypes } : {}) };
 }
 
 /** Checks what can be checked without opening a session; the graphs are checked when opened. */

@@ -9,7 +9,9 @@ import {
   ANOMALY_MAP_OUTPUTS,
   checkAnomalyMap,
   checkDecoder,
+  checkDefectTypes,
   checkEmbedTokens,
+  DEFECT_TYPE_OUTPUTS,
   checkVisionEncoder,
   pastKey,
   presentKey,
@@ -22,7 +24,9 @@ import type { MauGptOptions } from './options';
 type Checker = (g: GraphInfo, o: MauGptOptions) => string[];
 
 /** What each graph must take and give; numeric shapes double as warm-up feeds (empty past: P = 0). */
-function expectations(o: MauGptOptions): Record<'vision' | 'anomalyMap' | 'embed' | 'decoder', ExpectedIo> {
+function expectations(
+  o: MauGptOptions,
+): Record<'vision' | 'anomalyMap' | 'defectTypes' | 'embed' | 'decoder', ExpectedIo> {
   const { numLayers, numHeads, headDim, hidden } = o.decoder;
   const S = o.vision.imageSize;
   const layers = Array.from({ length: numLayers }, (_, i) => i);
@@ -32,6 +36,7 @@ function expectations(o: MauGptOptions): Record<'vision' | 'anomalyMap' | 'embed
   return {
     vision: { inputs: pixels, outputs: out(VISION_OUTPUTS) },
     anomalyMap: { inputs: pixels, outputs: out(ANOMALY_MAP_OUTPUTS) },
+    defectTypes: { inputs: pixels, outputs: out(DEFECT_TYPE_OUTPUTS) },
     embed: {
       inputs: [{ name: 'input_ids', dtype: 'int64', shape: [1, 1] }],
       outputs: out(['inputs_embeds']),
@@ -103,6 +108,8 @@ export type OpenedGraphs = {
   vision: InferenceSession;
   /** The pack's `anomaly-map` graph, where it has one: what tiles run on. */
   anomalyMap?: InferenceSession;
+  /** The pack's `defect-types` graph, where it has one: run on the resized view. */
+  defectTypes?: InferenceSession;
   embed: InferenceSession;
   decoder: OpenedSession;
   warmupMs: number;
@@ -149,10 +156,13 @@ export async function openGraphs(
     const vision = await openFollower(g.vision, expected.vision, checkVisionEncoder);
     const anomalyMap =
       g.anomalyMap && (await openFollower(g.anomalyMap, expected.anomalyMap, checkAnomalyMap));
+    const defectTypes =
+      g.defectTypes && (await openFollower(g.defectTypes, expected.defectTypes, checkDefectTypes));
     const embed = await openFollower(g.embed, expected.embed, checkEmbedTokens);
     return {
       vision: vision.session,
       ...(anomalyMap ? { anomalyMap: anomalyMap.session } : {}),
+      ...(defectTypes ? { defectTypes: defectTypes.session } : {}),
       embed: embed.session,
       decoder,
       warmupMs: opened.reduce((sum, o) => sum + o.warmupMs, 0),

@@ -41,6 +41,12 @@ const GroundedLevel = z
     ng: z.string().min(1).optional(),
     /** Replaces `ng` when the map marked at least one region; may say `{regions}` or `{defects}`. */
     ngWithRegions: z.string().min(1).optional(),
+    /**
+     * Replaces both when the defect-type head listed exactly one type, named by `{type}` as the
+     * export names it ("r1 ({type})" → "r1 (crazing)"); one that says `{regions}` or `{defects}`
+     * applies only where the map marked a region.
+     */
+    ngOneType: z.string().min(1).optional(),
     avoidWhenNg: z.array(z.string().min(1)).max(32).optional(),
   })
   .strict();
@@ -53,6 +59,26 @@ export const CategoryThresholds = z.record(
 
 export const LEVELS = ['1', '2', '3', '4', '5'] as const;
 export type Level = (typeof LEVELS)[number];
+
+export const DefectTypes = z
+  .object({
+    labels: z.array(z.string().min(1)).min(1),
+    byCategory: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    threshold: z.number().gt(0).lt(1),
+  })
+  .strict()
+  .superRefine((types, ctx) => {
+    for (const [category, labels] of Object.entries(types.byCategory)) {
+      const unknown = labels.filter((label) => !types.labels.includes(label));
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['byCategory', category],
+          message: `names ${unknown.join(', ')}, which labels does not list`,
+        });
+    }
+  });
+export type DefectTypes = z.infer<typeof DefectTypes>;
 
 export const MauGptOptions = z
   .object({
@@ -107,6 +133,14 @@ export const MauGptOptions = z
      * PCBs defective. A category not listed uses the pack's thresholds.
      */
     categoryThresholds: CategoryThresholds.optional(),
+    /**
+     * The defect-type head (`defect-types` graph: pixel_values → type_logits, one logit per
+     * label): which types an image called NG shows. The L2 answer then says them as the export
+     * does, and a single type names the regions. `byCategory` lists the labels a category of part
+     * may take (a ball screw is never called a PCB short); `threshold` is the sigmoid at which a
+     * further type is listed after the most likely one.
+     */
+    defectTypes: DefectTypes.optional(),
     /** How the decoder was adapted; informative only: the adapter lives inside the graph. */
     adapter: z
       .object({ kind: z.string().min(1) })

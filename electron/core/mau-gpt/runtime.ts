@@ -22,6 +22,8 @@ export type EncodedImage = {
   imageKey: number;
   anomalyMap: TensorData;
   anomalyScore: number;
+  /** The defect-type head's logits on the resized view, where the pack has one (options.defectTypes). */
+  typeLogits?: number[];
   /** How the map lies over the source: the resized view's, or the source grid itself for tiles. */
   geometry: Geometry;
   /** Tiles mode: how many tiles made the map, in how many encoder runs. */

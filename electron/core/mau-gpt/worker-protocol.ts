@@ -39,6 +39,8 @@ export type EncodeReply = {
   imageKey: number;
   anomalyMap: TensorData;
   anomalyScore: number;
+  /** The defect-type head's logits on the resized view (options.defectTypes.labels order), where the pack has one. */
+  typeLogits?: number[];
   runMs: number;
   /** Tiles mode: how many tiles made the map, in how many encoder runs. */
   tiles?: { count: number; runs: number };

@@ -42,9 +42,18 @@ export function classification(sample: QaSample, context: LevelContext): QaItem[
 }
 
 function openAnswer(sample: QaSample, types: readonly string[]): string {
+  return typesAnswer(types, (type) => sample.regions.filter((r) => r.type === type).length);
+}
+
+/**
+ * The open L2 answer for a defective part: "It is pitting." or "There are 2 defect types: open
+ * circuit (3 regions) and spur (1 region)." — counts only where `regionsOf` knows them. MAU-GPT's
+ * defect-type head starts its answers with the same words (mau-gpt/defect-types.ts).
+ */
+export function typesAnswer(types: readonly string[], regionsOf: (type: string) => number = () => 0): string {
   if (types.length === 1) return `It is ${displayName(types[0] as string)}.`;
   const counted = types.map((type) => {
-    const n = sample.regions.filter((r) => r.type === type).length;
+    const n = regionsOf(type);
     return n > 0 ? `${displayName(type)} (${plural(n, 'region')})` : displayName(type);
   });
   return `There are ${types.length} defect types: ${joinWords(counted)}.`;
