@@ -63,6 +63,8 @@ export const ModelPackInfo = z.object({
   inputs: z.array(ModelInput),
   outputs: z.array(z.object({ name: z.string(), role: z.string() })),
   labels: z.array(z.string()),
+  /** A MAU-GPT pack's defect-type head (options.defectTypes): the labels each category of part may take. */
+  labelsByCategory: z.record(z.string(), z.array(z.string())).optional(),
   thresholds: z.object({
     image: z.number().nullable(),
     pixel: z.number().nullable(),

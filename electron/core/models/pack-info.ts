@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPackId, type ModelPackInfo, type SessionRecord } from '../../contract/api-inference';
 import type { ModelPack, PackManifest } from '../inference';
-import { CategoryThresholds } from '../mau-gpt/options';
+import { CategoryThresholds, DefectTypes } from '../mau-gpt/options';
 
 /**
  * A pack's identity for the project: the parsed manifest lists every file's sha256 together with
@@ -53,6 +53,13 @@ function categoryThresholdsOf(manifest: PackManifest): Pick<ModelPackInfo['thres
   return parsed.success ? { byCategory: parsed.data } : {};
 }
 
+/** The labels a MAU-GPT pack's defect-type head gives each category, when it has a valid head. */
+function labelsByCategoryOf(manifest: PackManifest): Pick<ModelPackInfo, 'labelsByCategory'> {
+  if (manifest.kind !== 'mau-gpt') return {};
+  const parsed = DefectTypes.safeParse(manifest.options['defectTypes']);
+  return parsed.success ? { labelsByCategory: parsed.data.byCategory } : {};
+}
+
 export function packInfo(manifest: PackManifest, extras: PackInfoExtras): ModelPackInfo {
   const t = manifest.thresholds;
   return {
@@ -73,6 +80,7 @@ export function packInfo(manifest: PackManifest, extras: PackInfoExtras): ModelP
     })),
     outputs: manifest.outputs,
     labels: manifest.labels,
+    ...labelsByCategoryOf(manifest),
     thresholds: {
       image: t.image ?? null,
       pixel: t.pixel ?? null,

@@ -1,6 +1,6 @@
 import type { ModelPackInfo } from '../../../electron/contract/api-inference';
 import { useModels } from './modelsStore';
-import { cardRows, inputText, kindText, thresholdText } from './packText';
+import { cardRows, inputText, kindText, labelsText, thresholdText } from './packText';
 import { providerSummary } from './providerText';
 
 /** Everything the pack says about itself, and where it will run. */
@@ -29,7 +29,7 @@ export function PackDetails({ pack }: { pack: ModelPackInfo }) {
           ))}
         </dd>
         <dt>Labels</dt>
-        <dd>{pack.labels.length ? pack.labels.join(', ') : 'none (anomaly score only)'}</dd>
+        <dd>{labelsText(pack)}</dd>
         <dt>Thresholds</dt>
         <dd>{thresholdText(pack.thresholds)}</dd>
         <dt>Runs on</dt>

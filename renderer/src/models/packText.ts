@@ -25,6 +25,17 @@ export function inputText(input: ModelPackInfo['inputs'][number]): string {
   return parts.join(', ');
 }
 
+/**
+ * "pitting, spur, …" or, for a pack whose defect-type head names them per category of part,
+ * "per category: ball_screw: pitting; pcb: open, short": the labels as the model gives them.
+ */
+export function labelsText(pack: Pick<ModelPackInfo, 'labels' | 'labelsByCategory'>): string {
+  const byCategory = Object.entries(pack.labelsByCategory ?? {});
+  if (byCategory.length)
+    return `per category: ${byCategory.map(([category, labels]) => `${category}: ${labels.join(', ')}`).join('; ')}`;
+  return pack.labels.length ? pack.labels.join(', ') : 'none (anomaly score only)';
+}
+
 export function thresholdText(t: ModelPackInfo['thresholds']): string {
   const parts: string[] = [];
   if (t.image !== null) parts.push(`image ${t.image}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelPackInfo } from '../../../electron/contract/api-inference';
 import manifest from '../../../models/test-models/anomalib-v2/model.json';
-import { cardRows, inputText, thresholdText } from './packText';
+import { cardRows, inputText, labelsText, thresholdText } from './packText';
 import { providerSummary } from './providerText';
 
 // A pack as models:list describes it, built from a real test pack's manifest.
@@ -81,5 +81,14 @@ describe('the pack facts', () => {
       ['authors', 'a, b'],
       ['extra', '{"k":1}'],
     ]);
+  });
+
+  it('lists labels per category of part where a defect-type head gives them', () => {
+    expect(labelsText({ labels: ['open', 'pitting'] })).toBe('open, pitting');
+    expect(labelsText({ labels: [] })).toBe('none (anomaly score only)');
+    const byCategory = { ball_screw: ['pitting'], pcb: ['open', 'short'] };
+    expect(labelsText({ labels: ['open', 'pitting', 'short'], labelsByCategory: byCategory })).toBe(
+      'per category: ball_screw: pitting; pcb: open, short',
+    );
   });
 });
