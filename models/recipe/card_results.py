@@ -64,6 +64,11 @@ def scores_section(report):
                  "open answers on the side of the verdict shown beside them (L1 yes when NG, L2–L5 'no defect' "
                  "when OK).", ""]
                 if report.get("groundedLevels") else []),
+              *(["L2 on an image called NG is the defect-type head's (options.defectTypes): the types it lists, "
+                 "in the export's words. Of the defective images called NG, the listed types name a true one on: "
+                 + ", ".join(f"{name} {pct(t['namesTrueType'])} ({t['images']})"
+                             for name, t in report["defectTypes"].items()) + ".", ""]
+                if report.get("defectTypes") else []),
               "| dataset | level | questions | closed acc. (greedy) | closed acc. (ranked) | open acc. | "
               "L3 position words | ROUGE-L | exact | closed L1 (grounded) | agrees |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]

@@ -28,6 +28,7 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
       [
         'anomaly-map',
         'card',
+        'defect-types',
         'decoder',
         'embed-tokens',
         'generation-config',
@@ -74,5 +75,17 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
       expect(options.categoryThresholds?.[category]?.pixel, category).toBeGreaterThan(
         manifest.thresholds.pixel ?? 0,
       );
+  });
+
+  it('names defect types with its head, each category of part from its own labels', async () => {
+    const { options, manifest, graphs } = await loadMauGptPack(SHIPPED);
+    expect(graphs.defectTypes?.path).toBe('defect_types.onnx');
+    const head = options.defectTypes!;
+    expect(head.labels).toEqual(manifest.labels);
+    expect(head.byCategory).toEqual({
+      ball_screw: ['pitting'],
+      pcb: ['copper', 'mousebite', 'open', 'pin-hole', 'short', 'spur'],
+      steel_surface: ['crazing', 'inclusion', 'patches', 'pitted_surface', 'rolled-in_scale', 'scratches'],
+    });
   });
 });
