@@ -11,6 +11,13 @@ const IMAGES = [
   'deeppcb/PCBData/group00041/00041/00041001_test.jpg',
   'neu-det/IMAGES/crazing_1.jpg',
 ].map((file) => join(sharedData, file));
+/** Each image's category and noun, as a job passes them (the defect-type head keeps to the category's labels). */
+const SAMPLES = [
+  { category: 'ball_screw', object: 'ball screw' },
+  { category: 'pcb', object: 'PCB' },
+  { category: 'steel_surface', object: 'steel surface' },
+];
+const answer = (runtime: MauGptRuntime, i: number) => answerAllLevels(runtime, IMAGES[i]!, SAMPLES[i]);
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 
@@ -26,28 +33,58 @@ async function visionMedian(runtime: MauGptRuntime, rounds: number): Promise<num
   return percentile(times, 50);
 }
 
+/** Median time to all five answers per image over `rounds` answers of each image. */
+async function answersMedian(runtime: MauGptRuntime, rounds: number): Promise<number> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (let i = 0; i < IMAGES.length; i++) {
+      const started = performance.now();
+      await answer(runtime, i);
+      times.push(performance.now() - started);
+    }
+  return percentile(times, 50);
+}
+
 /**
- * The vision path with tiles on the pack's anomaly-map graph against the same pack with every tile
- * on the whole encoder, in alternating rounds; null for a pack without that graph.
+ * `measure` on the pack against the same pack without one of its optional graphs, in alternating
+ * rounds (one warm-up each); null for a pack without that graph. Without the anomaly-map graph
+ * every tile runs the whole encoder; without the defect-type head the decoder answers L2.
  */
-async function mapGraphShare(pack: MauGptPack, rounds: number) {
-  if (!pack.graphs.anomalyMap) return null;
-  const { anomalyMap: _, ...encoderOnly } = pack.graphs;
+async function graphShare(
+  pack: MauGptPack,
+  graph: 'anomalyMap' | 'defectTypes',
+  rounds: number,
+  measure: (runtime: MauGptRuntime, rounds: number) => Promise<number>,
+) {
+  if (!pack.graphs[graph]) return null;
+  const { [graph]: _, ...rest } = pack.graphs;
   const open = (p: MauGptPack) => MauGptRuntime.open(p, { providers: ['cpu'], intraOpNumThreads: 2 });
-  const [withGraph, without] = [await open(pack), await open({ ...pack, graphs: encoderOnly })];
+  const [withGraph, without] = [await open(pack), await open({ ...pack, graphs: rest })];
   try {
-    await visionMedian(withGraph, 1);
-    await visionMedian(without, 1);
+    await measure(withGraph, 1);
+    await measure(without, 1);
     const a: number[] = [];
     const b: number[] = [];
+    // ABBA order: whichever runs second in a round (warmer caches, or a neighbour's burst) alternates
     for (let r = 0; r < rounds; r++) {
-      a.push(await visionMedian(withGraph, 1));
-      b.push(await visionMedian(without, 1));
+      if (r % 2 === 0) a.push(await measure(withGraph, 1));
+      b.push(await measure(without, 1));
+      if (r % 2 === 1) a.push(await measure(withGraph, 1));
     }
     return { withGraph: percentile(a, 50), without: percentile(b, 50) };
   } finally {
     await Promise.all([withGraph.close(), without.close()]);
   }
+}
+
+/** The rows of one graphShare (its two medians and their ratio, named by `names`), or none. */
+function shareRows(share: { withGraph: number; without: number } | null, names: [string, string, string]) {
+  if (!share) return [];
+  return [
+    { name: names[0], value: Math.round(share.withGraph), unit: 'ms' },
+    { name: names[1], value: Math.round(share.without), unit: 'ms' },
+    { name: names[2], value: Number((share.withGraph / share.without).toFixed(2)) },
+  ];
 }
 
 /** Samples the process's resident set every 5 ms; the workers' memory is part of it. */
@@ -70,7 +107,9 @@ const bench: Bench = {
     'five answers is from the request to the fifth answer’s last token. Memory is the process resident set ' +
     '(workers included): before opening, after opening, and the peak while answering. Then, for a pack with an ' +
     'anomaly-map graph, the vision path alone of the same pack opened twice, with and without that graph, in ' +
-    'alternating rounds over the three images.',
+    'alternating rounds over the three images; for a pack with a defect-type head, the time to five answers with ' +
+    'and without the head (the decoder then answers L2), likewise. Each image is asked about as a job asks: with ' +
+    'its category and noun.',
   async run({ quick, log }) {
     const pack = await loadMauGptPack(process.env.MAU_GPT_PACK ?? DEFAULT_PACK);
     const before = process.memoryUsage().rss;
@@ -85,12 +124,12 @@ const bench: Bench = {
     const perImage: string[] = [];
     let tokens = 0;
     try {
-      await answerAllLevels(runtime, IMAGES[0]!); // warm-up: first-run allocations
-      for (const image of IMAGES) {
+      await answer(runtime, 0); // warm-up: first-run allocations
+      for (const [i, image] of IMAGES.entries()) {
         const times: number[] = [];
         for (let r = 0; r < rounds; r++) {
           const started = performance.now();
-          const { timings, image: size } = await answerAllLevels(runtime, image);
+          const { timings, image: size } = await answer(runtime, i);
           const ms = performance.now() - started;
           times.push(ms);
           total.push(ms);
@@ -108,12 +147,13 @@ const bench: Bench = {
       sampler.stop();
       await runtime.close();
     }
-    const share = await mapGraphShare(pack, quick ? 2 : 5);
+    const mapShare = await graphShare(pack, 'anomalyMap', quick ? 2 : 5, visionMedian);
+    const headShare = await graphShare(pack, 'defectTypes', quick ? 2 : 4, answersMedian);
     const o = pack.options.decoder;
     return {
       measures: [
         {
-          name: `open the pack (${pack.graphs.anomalyMap ? 4 : 3} sessions + tokenizer)`,
+          name: `open the pack (${3 + Number(!!pack.graphs.anomalyMap) + Number(!!pack.graphs.defectTypes)} sessions + tokenizer)`,
           value: Math.round(openMs),
           unit: 'ms',
         },
@@ -125,24 +165,16 @@ const bench: Bench = {
         { name: 'resident memory before opening', value: mib(before), unit: 'MiB' },
         { name: 'resident memory after opening', value: mib(afterOpen), unit: 'MiB' },
         { name: 'resident memory peak while answering', value: mib(sampler.peak()), unit: 'MiB' },
-        ...(share
-          ? [
-              {
-                name: 'vision path, tiles on anomaly_map.onnx, median',
-                value: Math.round(share.withGraph),
-                unit: 'ms',
-              },
-              {
-                name: 'vision path, tiles on the whole encoder, median',
-                value: Math.round(share.without),
-                unit: 'ms',
-              },
-              {
-                name: 'vision path with ÷ without the anomaly-map graph',
-                value: Number((share.withGraph / share.without).toFixed(2)),
-              },
-            ]
-          : []),
+        ...shareRows(mapShare, [
+          'vision path, tiles on anomaly_map.onnx, median',
+          'vision path, tiles on the whole encoder, median',
+          'vision path with ÷ without the anomaly-map graph',
+        ]),
+        ...shareRows(headShare, [
+          'time to five answers with the defect-type head, median',
+          'time to five answers, L2 by the decoder (no head), median',
+          'time to five answers with ÷ without the defect-type head',
+        ]),
       ],
       notes: [
         `${pack.manifest.name} ${pack.manifest.version}: ${o.numLayers} layers, hidden ${o.hidden}, vocabulary ${o.vocabSize}; provider ${runtime.provider}.`,
