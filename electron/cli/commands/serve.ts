@@ -1,6 +1,8 @@
+import { createCore } from '../../core/app';
 import { checkExposure, MIN_TOKEN_LENGTH, startServer } from '../../server';
 import { CliError, UsageError, type CliIo } from '../cli-io';
 import { openCliSession } from '../cli-session';
+import { modelsDirOption } from '../models-dir';
 import type { Command } from '../command';
 import { openOrCreateProject } from '../open-project';
 import { parseOptions } from '../parse-options';
@@ -16,6 +18,8 @@ Options:
   --token <secret>    require this token on every request (default: $MAU_STUDIO_TOKEN)
   --project <dir>     open (or create) this project at start
   --allow-origin <o>  also accept API calls from this origin (a dev server); repeatable
+  --models-dir <dir>  where shipped packs live, offered in every project
+                      (default: $MAU_STUDIO_MODELS_DIR or the app's models/)
   -h, --help          show this help
 
 Prints one line to stdout once listening: "MAU Studio serving at <url>". Logs go to stderr.
@@ -27,6 +31,7 @@ const options = {
   token: { type: 'string' },
   project: { type: 'string' },
   'allow-origin': { type: 'string', multiple: true },
+  'models-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,7 +61,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     );
   }
 
-  const session = openCliSession();
+  // the desktop app offers the shipped packs (MAU-GPT-mini) in every project; so does the browser
+  const modelsDir = modelsDirOption(values['models-dir'], io);
+  const session = openCliSession(createCore({ transport: 'http', ...(modelsDir ? { modelsDir } : {}) }));
   try {
     if (values.project) {
       const { project, created } = await openOrCreateProject(session, values.project);

@@ -135,12 +135,13 @@ describe('cli', () => {
   });
 
   it('serves: prints exactly one line once listening, answers, and stops on SIGTERM', async () => {
+    const project = join(tmp, 'served');
     const child = spawn(
       join(repoRoot, 'node_modules/.bin/tsx'),
-      ['electron/cli/index.ts', 'serve', '--port', '0'],
+      ['electron/cli/index.ts', 'serve', '--port', '0', '--project', project],
       {
         cwd: repoRoot,
-        env: { ...process.env, ...env },
+        env: { ...process.env, ...env, MAU_STUDIO_MODELS_DIR: '' },
       },
     );
     const lines: string[] = [];
@@ -155,6 +156,20 @@ describe('cli', () => {
       body: '{}',
     });
     expect(await res.json()).toMatchObject({ ok: true, value: { transport: 'http' } });
+    // the browser offers the shipped default pack in every project, as the desktop app does
+    const models = await fetch(new URL('api/models:list', url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    const listed = (await models.json()) as { value: { name: string; shipped: boolean; dir: string }[] };
+    expect(listed.value).toContainEqual(
+      expect.objectContaining({
+        name: 'mau-gpt-mini',
+        shipped: true,
+        dir: join(repoRoot, 'models/mau-gpt-mini'),
+      }),
+    );
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
