@@ -13,10 +13,19 @@ const titles: Record<TextLevelKey, string> = {
   '5': 'Why / impact',
 };
 
-/** Said only where it tells something: L1, L4 and L5 are about every predicted region alike. */
-function regionNote(level: TextLevelKey, count: number, total: number): string {
-  if (total === 0 || (level !== '2' && level !== '3')) return '';
-  if (level === '2' && count === 0) return 'no region of this type';
+/**
+ * Said only where it tells something: L1, L4 and L5 are about every predicted region alike. An
+ * L2 answer naming several types leaves the regions untyped (the model does not say which is
+ * which), and says so rather than "no region of this type".
+ */
+function regionNote(
+  level: TextLevelKey,
+  count: number,
+  regions: readonly { defectType: string | null }[],
+): string {
+  if (regions.length === 0 || (level !== '2' && level !== '3')) return '';
+  if (level === '2' && count === 0)
+    return regions.every((r) => r.defectType === null) ? 'regions untyped' : 'no region of this type';
   if (count === 0) return '';
   return count === 1 ? '1 region' : `${count} regions`;
 }
@@ -83,7 +92,7 @@ export function ModelAnswers({ state }: { state: LabelState }) {
                 <div className="answer__head">
                   <span className="answer__level">L{level}</span>
                   <span className="answer__title">{titles[level]}</span>
-                  <span className="answer__regions">{regionNote(level, ids.length, regions.length)}</span>
+                  <span className="answer__regions">{regionNote(level, ids.length, regions)}</span>
                 </div>
                 {/* The text takes the focus, not the row, so arrow keys scroll a long answer. */}
                 <p
