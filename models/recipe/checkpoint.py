@@ -56,8 +56,7 @@ def write_checkpoint(folder, model, config, tokenizer_file):
             "vision": halved(model.vision.state_dict()), "embed_tokens": halved(model.embed_tokens.state_dict()),
             "decoder": halved(model.decoder.state_dict())}
     if getattr(model, "defect_types", None):
-        head, entry = model.defect_types
-        data["defectTypes"] = {**entry, "state": head.state_dict()}
+        data["defectTypes"] = defect_types_entry(*model.defect_types)
     torch.save(data, Path(folder) / CHECKPOINT_FILE)
 
 
@@ -110,6 +109,11 @@ def load_base(pack):
     # the defect-type head (train_types.py), where the pack has one: (head, its options entry)
     model.defect_types = defect_type_head(data.get("defectTypes"))
     return manifest, files, model, config
+
+
+def defect_types_entry(head, entry):
+    """The head as checkpoint.pt keeps it: its options entry and weights (float32; 0.5 MB)."""
+    return {**entry, "state": head.state_dict()}
 
 
 def defect_type_head(entry):

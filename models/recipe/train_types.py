@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import torch  # noqa: E402
 
-from checkpoint import CHECKPOINT_FILE, load_base  # noqa: E402
+from checkpoint import CHECKPOINT_FILE, defect_types_entry, load_base  # noqa: E402
 from defect_types import (allowed_mask, categories_of, names_a_true_type, predicted_types,  # noqa: E402
                           statistics_of, train_head, type_targets, typed_samples)
 from export_onnx import export_defect_types  # noqa: E402
@@ -53,7 +53,7 @@ def add_to_pack(pack, head, entry, config, model):
     """checkpoint.pt gains the head, the folder its graph, model.json the options and new hashes."""
     checkpoint = pack / CHECKPOINT_FILE
     data = torch.load(checkpoint, map_location="cpu")
-    data["defectTypes"] = {**entry, "state": head.state_dict()}
+    data["defectTypes"] = defect_types_entry(head, entry)
     torch.save(data, checkpoint)
     export_defect_types(model.vision, head, config, pack / DEFECT_TYPES_FILE[0])
     manifest_file = pack / "model.json"

@@ -1,5 +1,4 @@
 import type { PredictedRegion } from '../inference/types';
-import { typesAnswer } from '../mauset-qa/discrimination-classification';
 import type { DefectTypes } from './options';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -21,11 +20,6 @@ export function listedTypes(
     .sort((a, b) => b.p - a.p);
   const above = ranked.filter((t) => t.p >= head.threshold).map((t) => t.label);
   return above.length > 0 ? above : ranked.slice(0, 1).map((t) => t.label);
-}
-
-/** The L2 answer's start for an NG image whose types the head listed: the export's own words. */
-export function typesAnswerStart(types: readonly string[]): string | undefined {
-  return types.length > 0 ? typesAnswer(types) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { PredictionResult } from '../inference/types';
+import { typesAnswer } from '../mauset-qa/discrimination-classification';
 import { displayName } from '../mauset-qa/knowledge';
 import { plural } from '../mauset-qa/wording';
-import { typesAnswerStart } from './defect-types';
 import type { Level, MauGptOptions } from './options';
 
 /**
@@ -39,8 +39,8 @@ function oneTypeStart(template: string | undefined, type: string, counted: boole
 
 /**
  * What the pack's groundedL1 and groundedLevels ask of `level` for this picture, `{object}` filled
- * by `fill` and the region counts by fillCounts; on an NG image whose types were listed, L2 is
- * saying them, and with one type a level's `ngOneType` names it. An ungrounded pack leaves every answer to the decoder.
+ * by `fill` and the region counts by fillCounts; on an NG image whose types were listed, L2 says
+ * them, and with one type a level's `ngOneType` names it. An ungrounded pack leaves every answer to the decoder.
  */
 export function levelGrounding(
   options: MauGptOptions,
@@ -57,8 +57,9 @@ export function levelGrounding(
     return { answerStart: complete(ng ? (counted && l1.yesWithRegions) || l1.yes : l1.no) };
   }
   const grounded = options.groundedLevels?.[level];
-  const typed = ng && level === '2' ? typesAnswerStart(picture.types ?? []) : undefined;
-  if (typed) return { answerStart: typed, complete: true };
+  // the listed types, in the export's own words, are the whole L2 answer
+  if (ng && level === '2' && picture.types?.length)
+    return { answerStart: typesAnswer(picture.types), complete: true };
   const oneType =
     ng && picture.types?.length === 1
       ? oneTypeStart(grounded?.ngOneType, picture.types[0]!, counted)

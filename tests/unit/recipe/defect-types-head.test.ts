@@ -114,6 +114,15 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
     expect(fromPython.answers).toEqual([typesAnswer(types), typesAnswer(['pitted_surface'])]);
   }, 60_000);
 
+  it("names every label of the shipped head as the export does, in Python's mirror too", async () => {
+    const labels = (await loadMauGptPack(join(repoRoot, 'models/mau-gpt-mini'))).options.defectTypes!.labels;
+    const { stdout } = await script([
+      'from grounding import types_answer',
+      `print(json.dumps([types_answer([label]) for label in ${JSON.stringify(labels)}]))`,
+    ]);
+    expect(JSON.parse(stdout)).toEqual(labels.map((label) => typesAnswer([label])));
+  }, 60_000);
+
   it("answers L2 with the head's types on a part called NG, and types its regions", async () => {
     const ng = join(work, 'always-ng');
     await cp(pack, ng, { recursive: true });
