@@ -98,9 +98,10 @@ def initial_model(args, train, log):
         model = MauGpt(config, build_vision(config))
         return config, tokenizer, model, None
     manifest, files, model, base_config = load_base(args.init)
-    # a sitting may move the encoder levels the head reads: train_types.py trains a new one after
-    model.defect_types = None
     config = load_config(args.config, adapter=args.adapter, base=base_config)
+    if config["stage1"]["steps"] > 0:
+        # vision steps move the encoder levels the head reads: train_types.py trains a new one after
+        model.defect_types = None
     tokenizer = BpeTokenizer.load(Path(args.init) / files["tokenizer"]["path"])
     history = [*base_config.get("history", []), {"pack": manifest["name"], "version": manifest["version"],
                                                   "stage1": base_config["stage1"], "stage2": base_config["stage2"]}]
@@ -162,7 +163,8 @@ def main(argv=None):
     description = ("MAU-GPT-mini smoke pack for runtime tests" if args.smoke else
                    "MAU-GPT-mini: U-Net anomaly encoder + AMoE-LoRA decoder")
     write_manifest(out, config, name, args.version, description, manifest_card(args.smoke, manifest),
-                   sorted({r.type for s in train for r in s.regions}), thresholds)
+                   sorted({r.type for s in train for r in s.regions}), thresholds,
+                   model.defect_types[1] if model.defect_types else None)
     prettier([out / "model.json"])
     log(f"pack written to {out} in {time.time() - start:.1f} s")
 

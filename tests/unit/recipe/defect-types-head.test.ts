@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as ort from 'onnxruntime-node';
@@ -173,6 +173,34 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
     // smoke pack (written before packs were) was not, hence not bit for bit
     const size = loaded.options.vision.imageSize;
     const [before, after] = [await onnxLogits(pack, size), await onnxLogits(tuned, size)];
+    expect(after.map((v, i) => Math.abs(v - before[i]!)).every((d) => d < 5e-3)).toBe(true);
+  }, 240_000);
+
+  it('stays with the pack through a train.py sitting that takes no vision step', async () => {
+    const config = join(work, 'adapter-only.json');
+    await writeFile(
+      config,
+      JSON.stringify({ stage1: { steps: 0, lmSteps: 0 }, stage2: { steps: 2, batch: 2 } }),
+    );
+    const sat = join(work, 'adapter-sitting');
+    const data = join(work, 'mauset');
+    await python([
+      recipe('train.py'),
+      '--init',
+      pack,
+      '--data',
+      data,
+      '--out',
+      sat,
+      '--config',
+      config,
+      '--smoke',
+    ]);
+    const loaded = await loadMauGptPack(sat);
+    expect(loaded.graphs.defectTypes?.path).toBe('defect_types.onnx');
+    expect(loaded.options.defectTypes).toEqual((await loadMauGptPack(pack)).options.defectTypes);
+    const size = loaded.options.vision.imageSize;
+    const [before, after] = [await onnxLogits(pack, size), await onnxLogits(sat, size)];
     expect(after.map((v, i) => Math.abs(v - before[i]!)).every((d) => d < 5e-3)).toBe(true);
   }, 240_000);
 
