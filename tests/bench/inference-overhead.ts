@@ -1,16 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { backgroundThreads } from '../../electron/core/jobs/inference-predictor';
-import { createPredictor, SessionPool, type ModelPack } from '../../electron/core/inference';
+import type { ModelPack } from '../../electron/core/inference';
 import { realImages } from './lib/inference-images';
+import { pipelineVsRaw, type PassPlan, type PipelineVsRaw } from './lib/inference-measure';
 import { ANOMALY_MAP_GRAPH, VISION_ENCODER, visionEncoderPack } from './lib/inference-pack';
-import { JOB_LANES, runLikeJob } from './lib/inference-pipeline';
-import { openRawSession } from './lib/inference-raw';
-import { removeScratch, scratchDir } from './lib/scratch';
+import { JOB_LANES } from './lib/inference-pipeline';
+import { removeScratch } from './lib/scratch';
 import { median } from './lib/stats';
 import type { Bench, Measure } from './lib/types';
 
-const FULL = { images: 120, chunk: 20, rounds: 2 };
-const QUICK = { images: 40, chunk: 20, rounds: 1 };
+const FULL: PassPlan = { images: 120, chunk: 20, rounds: 2 };
+const QUICK: PassPlan = { images: 40, chunk: 20, rounds: 1 };
 const TARGET = 1.1;
 
 /**
@@ -36,66 +36,19 @@ const SETTINGS: Setting[] = [
   { label: 'every core (onnxruntime default, for comparison)', threads: undefined, judged: false },
 ];
 
-/** One raw pass and one pipeline pass over the same chunk of images, back to back. */
-type Pair = { rawMs: number; pipelineMs: number; rawCpuMs: number; pipelineCpuMs: number };
-type Stages = {
-  preprocessMs: number;
-  runMs: number;
-  postprocessMs: number;
-  images: number;
-  ng: number;
-  regions: number;
-};
-type Measured = { model: string; setting: Setting; pairs: Pair[]; stages: Stages };
+type Measured = PipelineVsRaw & { model: string; setting: Setting };
 
-const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
-
-/**
- * Load from other processes comes and goes within seconds on a shared machine, so raw and
- * pipeline passes alternate chunk by chunk and each chunk gives one ratio; the median of those
- * ratios is the result.
- */
 async function measure(
   model: string,
   pack: ModelPack,
   images: string[],
   setting: Setting,
-  plan: typeof FULL,
+  plan: PassPlan,
   log: (m: string) => void,
 ): Promise<Measured> {
-  const raw = await openRawSession(pack, images, setting.threads);
-  const pool = new SessionPool();
-  try {
-    const options = { providers: ['cpu' as const], intraOpNumThreads: setting.threads, pool };
-    const predictor = await createPredictor(pack, { ...options, heatmap: { levels: true } });
-    // one untimed pass: sharp's and V8's first-use costs are not what each image pays
-    await runLikeJob(predictor, images.slice(0, 8), scratchDir('heatmaps'));
-    const pairs: Pair[] = [];
-    const stages: Stages = { preprocessMs: 0, runMs: 0, postprocessMs: 0, images: 0, ng: 0, regions: 0 };
-    for (let r = 0; r < plan.rounds; r++) {
-      for (let from = 0; from < images.length; from += plan.chunk) {
-        const to = Math.min(images.length, from + plan.chunk);
-        const rawPass = await raw.runRange(from, to);
-        const run = await runLikeJob(predictor, images.slice(from, to), scratchDir('heatmaps'));
-        pairs.push({
-          rawMs: mean(rawPass.runMs),
-          pipelineMs: run.steadyMs,
-          rawCpuMs: rawPass.cpuMs,
-          pipelineCpuMs: run.cpuMs,
-        });
-        for (const key of ['preprocessMs', 'runMs', 'postprocessMs', 'images', 'ng', 'regions'] as const)
-          stages[key] += run[key];
-        const last = pairs.at(-1)!;
-        log(
-          `${model}, ${setting.label}, images ${from}–${to - 1}: raw ${last.rawMs.toFixed(1)} ms, pipeline ${last.pipelineMs.toFixed(1)} ms per image`,
-        );
-      }
-    }
-    return { model, setting, pairs, stages };
-  } finally {
-    await raw.close();
-    await pool.close();
-  }
+  const run = { threads: setting.threads, provider: 'cpu' as const };
+  const measured = await pipelineVsRaw(`${model}, ${setting.label}`, pack, images, run, plan, log);
+  return { ...measured, model, setting };
 }
 
 function measuresOf(m: Measured): Measure[] {

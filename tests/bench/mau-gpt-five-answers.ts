@@ -1,22 +1,10 @@
-import { join } from 'node:path';
 import { answerAllLevels, loadMauGptPack, MauGptRuntime, type MauGptPack } from '../../electron/core/mau-gpt';
-import { repoRoot, sharedData } from '../helpers/paths';
+import { FIVE_ANSWER_IMAGES, FIVE_ANSWER_SAMPLES, SHIPPED_MAU_GPT } from './lib/mau-gpt-images';
 import { percentile } from './lib/stats';
 import type { Bench } from './lib/types';
 
-const DEFAULT_PACK = join(repoRoot, 'models/mau-gpt-mini');
-/** One image per dataset and size class: BSData 1130×460 frames, DeepPCB 640×640 boards, NEU-DET 200×200 steel. */
-const IMAGES = [
-  'bsdata/data/01_200905201421_395000_270_crop_2.jpg',
-  'deeppcb/PCBData/group00041/00041/00041001_test.jpg',
-  'neu-det/IMAGES/crazing_1.jpg',
-].map((file) => join(sharedData, file));
-/** Each image's category and noun, as a job passes them (the defect-type head keeps to the category's labels). */
-const SAMPLES = [
-  { category: 'ball_screw', object: 'ball screw' },
-  { category: 'pcb', object: 'PCB' },
-  { category: 'steel_surface', object: 'steel surface' },
-];
+const IMAGES = FIVE_ANSWER_IMAGES;
+const SAMPLES = FIVE_ANSWER_SAMPLES;
 const answer = (runtime: MauGptRuntime, i: number) => answerAllLevels(runtime, IMAGES[i]!, SAMPLES[i]);
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
@@ -109,7 +97,7 @@ const bench: Bench = {
     'and without the head (the decoder then answers L2), likewise. Each image is asked about as a job asks: with ' +
     'its category and noun.',
   async run({ quick, log }) {
-    const pack = await loadMauGptPack(process.env.MAU_GPT_PACK ?? DEFAULT_PACK);
+    const pack = await loadMauGptPack(process.env.MAU_GPT_PACK ?? SHIPPED_MAU_GPT);
     const before = process.memoryUsage().rss;
     const opened = performance.now();
     const runtime = await MauGptRuntime.open(pack, { providers: ['cpu'], intraOpNumThreads: 2 });

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { imageInputOf, preprocessImage, type ModelPack } from '../../../electron/core/inference';
 import { sessionOptionsFor } from '../../../electron/core/inference/session/open-session';
+import type { ProviderName } from '../../../electron/core/inference/session/providers';
 
 /** What the session worker asks for (session-worker.ts): pool threads sleep between runs. */
 const ENGINE_SPINNING = false;
@@ -13,6 +14,8 @@ export type RawPass = { runMs: number[]; cpuMs: number };
 export type RawSession = {
   /** Runs tensors [from, to) once, in order: each run's milliseconds and process CPU per run. */
   runRange(from: number, to: number): Promise<RawPass>;
+  /** One prepared input's outputs (for comparing providers on the same tensors). */
+  outputsOf(index: number): Promise<ort.InferenceSession.ReturnType>;
   readonly count: number;
   close(): Promise<void>;
 };
@@ -22,11 +25,12 @@ export async function openRawSession(
   images: readonly string[],
   intraOpNumThreads: number | undefined,
   batch = 1,
+  provider: ProviderName = 'cpu',
 ): Promise<RawSession> {
   const input = imageInputOf(pack);
   const session = await ort.InferenceSession.create(
     pack.modelPath,
-    sessionOptionsFor('cpu', { intraOpNumThreads, allowSpinning: ENGINE_SPINNING }),
+    sessionOptionsFor(provider, { intraOpNumThreads, allowSpinning: ENGINE_SPINNING }),
   );
   const plane = 3 * input.resize.width * input.resize.height;
   const feeds: Record<string, ort.Tensor>[] = [];
@@ -54,6 +58,7 @@ export async function openRawSession(
       const used = process.cpuUsage(cpu);
       return { runMs, cpuMs: (used.user + used.system) / 1000 / Math.max(1, runMs.length) };
     },
+    outputsOf: (index) => session.run(feeds[index]!),
     close: () => session.release(),
   };
 }

@@ -64,4 +64,26 @@ describe('electron bundles', () => {
     expect(infer.stdout).toContain(`done, ${count} of ${count} images`);
     expect(infer.stdout).toMatch(/failed\s+0/);
   }, 180_000);
+
+  it('bundles the inference-providers bench to run under plain Node from outside the checkout', async () => {
+    const benchDir = join(outdir, 'bench');
+    await run(process.execPath, ['build/bundle-bench.mjs', '--outdir', benchDir], { cwd: repoRoot });
+    const allowed = new Set([
+      ...nativeExternals,
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+    ]);
+    expect(requiresOf(join(benchDir, 'bench.cjs')).filter((name) => !allowed.has(name))).toEqual([]);
+    // CUDA's provider library is not installed here (nor on any machine without the GPU add-on),
+    // so the bench must report the engine's fall-back rather than fail
+    const env = { ...process.env, MAU_BENCH_REPO: repoRoot, MAU_BENCH_PROVIDERS: 'cuda' };
+    const { stdout } = await run(process.execPath, [join(benchDir, 'bench.cjs'), '--quick'], {
+      env,
+      cwd: outdir,
+    });
+    const result = JSON.parse(stdout) as { bench: string; measures: { name: string; value: unknown }[] };
+    expect(result.bench).toBe('inference-providers');
+    const cuda = result.measures.find((m) => m.name === 'cuda: session');
+    expect(String(cuda?.value)).toMatch(/^not available here, fell back to CPU: .+/);
+  }, 120_000);
 });
