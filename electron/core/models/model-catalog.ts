@@ -8,7 +8,17 @@ import type { ProjectStore } from '../store';
 import type { PackRecord } from '../store/model-packs';
 import { packInfo, parsePackId, registeredPackId, shippedPackId } from './pack-info';
 
-export type ShippedPack = { folder: string; dir: string; pack?: ModelPack; problem?: string };
+/**
+ * A shipped folder: its loaded pack, or why it does not load (with its manifest where that alone
+ * still parses, so the pack can be listed with its problem instead of vanishing).
+ */
+export type ShippedPack = {
+  folder: string;
+  dir: string;
+  pack?: ModelPack;
+  problem?: string;
+  manifest?: PackManifest;
+};
 
 /** Packs that ship with the app: every folder directly under modelsDir that holds a model.json. */
 export async function shippedPacks(modelsDir: string | undefined): Promise<ShippedPack[]> {
@@ -23,14 +33,19 @@ export async function shippedPacks(modelsDir: string | undefined): Promise<Shipp
       // listing must stay quick: hashes are checked when a pack is added or run, not here
       return loadModelPack(dir, { verifyHashes: false }).then(
         (pack) => ({ folder, dir, pack }),
-        (error: unknown) => ({ folder, dir, problem: messageOf(error) }),
+        (error: unknown) => ({ folder, dir, problem: messageOf(error), manifest: manifestOnDisk(dir) }),
       );
     }),
   );
 }
 
-/** The name and version a pack folder's model.json says now, if it can be read at all. */
-function versionOnDisk(dir: string): { name?: unknown; version?: unknown } | null {
+function manifestOnDisk(dir: string): PackManifest | undefined {
+  const parsed = PackManifest.safeParse(manifestJsonOnDisk(dir));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A pack folder's model.json as it is now, if it is JSON at all. */
+function manifestJsonOnDisk(dir: string): { name?: unknown; version?: unknown } | null {
   try {
     return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as {
       name?: unknown;
@@ -47,7 +62,7 @@ function registeredProblem(record: PackRecord): string | null {
   if (!existsSync(join(record.dir, MANIFEST_FILE)))
     return `model pack ${record.dir}: ${MANIFEST_FILE} is missing`;
   // an updated app ships a new version in the same folder: this record's files are gone
-  const now = versionOnDisk(record.dir);
+  const now = manifestJsonOnDisk(record.dir);
   if (now && (now.name !== record.name || now.version !== record.version))
     return `model pack ${record.dir}: the folder now holds ${String(now.name)} ${String(now.version)}, not ${record.name} ${record.version}; its predictions stay, run the new version to predict again`;
   return null;
@@ -75,9 +90,11 @@ export async function listModels(
     });
   });
   for (const s of shipped) {
-    if (!s.pack || registeredKeys.has(shippedKey(s.pack.manifest))) continue;
+    // a broken update must show, not vanish: listed with why it cannot run
+    const manifest = s.pack?.manifest ?? s.manifest;
+    if (!manifest || registeredKeys.has(shippedKey(manifest))) continue;
     list.push(
-      packInfo(s.pack.manifest, {
+      packInfo(manifest, {
         packId: shippedPackId(s.folder),
         dir: s.dir,
         shipped: true,
@@ -85,7 +102,7 @@ export async function listModels(
         addedAt: null,
         session: null,
         predictionCount: 0,
-        problem: null,
+        problem: s.pack ? null : (s.problem ?? null),
       }),
     );
   }

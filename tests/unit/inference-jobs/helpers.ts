@@ -26,8 +26,8 @@ export type TestCore = {
 };
 
 /** A real core (shipped packs: the test models) driven through dispatch like every transport. */
-export function inferenceCore(): TestCore {
-  const core = createCore({ transport: 'http', settingsDir: tempDir('settings'), modelsDir: TEST_MODELS });
+export function inferenceCore(modelsDir = TEST_MODELS): TestCore {
+  const core = createCore({ transport: 'http', settingsDir: tempDir('settings'), modelsDir });
   const seen: { name: EventName; payload: unknown }[] = [];
   core.subscribe((name, payload) => seen.push({ name, payload }));
   const call: Call = async (method, input) => {
