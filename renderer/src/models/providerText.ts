@@ -12,7 +12,7 @@ export const providerName: Record<ExecutionProvider, string> = {
 export const providerChoices: ProviderChoice[] = ['auto', 'cpu', 'cuda', 'dml', 'coreml', 'webgpu'];
 
 export function choiceLabel(choice: ProviderChoice): string {
-  return choice === 'auto' ? 'Automatic (GPU when present, else CPU)' : providerName[choice];
+  return choice === 'auto' ? 'Automatic (GPU, else CPU)' : providerName[choice];
 }
 
 export type ProviderSummary = {
