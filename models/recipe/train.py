@@ -160,8 +160,9 @@ def main(argv=None):
     (out / "reference" / "training_report.json").write_text(json.dumps({**report, "config": config}, indent=1) + "\n")
     prettier([out / "generation_config.json", *sorted((out / "reference").glob("*.json"))])
     name = args.name or ("mau-gpt-tiny" if args.smoke else "mau-gpt-mini")
+    head = " + defect-type head" if model.defect_types else ""
     description = ("MAU-GPT-mini smoke pack for runtime tests" if args.smoke else
-                   "MAU-GPT-mini: U-Net anomaly encoder + AMoE-LoRA decoder")
+                   f"MAU-GPT-mini: U-Net anomaly encoder{head} + AMoE-LoRA decoder")
     write_manifest(out, config, name, args.version, description, manifest_card(args.smoke, manifest),
                    sorted({r.type for s in train for r in s.regions}), thresholds,
                    model.defect_types[1] if model.defect_types else None)
