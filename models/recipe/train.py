@@ -160,12 +160,13 @@ def main(argv=None):
     (out / "reference" / "training_report.json").write_text(json.dumps({**report, "config": config}, indent=1) + "\n")
     prettier([out / "generation_config.json", *sorted((out / "reference").glob("*.json"))])
     name = args.name or ("mau-gpt-tiny" if args.smoke else "mau-gpt-mini")
-    head = " + defect-type head" if model.defect_types else ""
+    defect_types = getattr(model, "defect_types", None)  # a fresh model has none until train_types.py
+    head = " + defect-type head" if defect_types else ""
     description = ("MAU-GPT-mini smoke pack for runtime tests" if args.smoke else
                    f"MAU-GPT-mini: U-Net anomaly encoder{head} + AMoE-LoRA decoder")
     write_manifest(out, config, name, args.version, description, manifest_card(args.smoke, manifest),
                    sorted({r.type for s in train for r in s.regions}), thresholds,
-                   model.defect_types[1] if model.defect_types else None)
+                   defect_types[1] if defect_types else None)
     prettier([out / "model.json"])
     log(f"pack written to {out} in {time.time() - start:.1f} s")
 
