@@ -6,6 +6,7 @@ import { AppError, isAppError } from '../../contract/result';
 import type { EventBus } from '../event-bus';
 import type { ProviderName, SessionPool } from '../inference';
 import { messageOf } from '../inference/errors';
+import { hashFile } from '../media/hash';
 import { loadRegistered } from '../models/pack-registry';
 import { registeredPackId } from '../models/pack-info';
 import type { ProjectStore } from '../store';
@@ -46,16 +47,25 @@ export const INFERENCE_LANES = 3;
 
 export const heatmapRelPath = (packRowId: number, hash: string) => `cache/heatmaps/${packRowId}/${hash}.png`;
 
-/** The bytes must still be the ones imported: the prediction is recorded against their hash. */
-function unusable(sample: InferenceSample): string | null {
+const CHANGED = 'changed on disk since it was imported; import it again before predicting';
+
+/**
+ * The bytes must still be the ones imported: the prediction is recorded against their hash. Same
+ * size and time means unchanged; a new time alone (a dataset copied or restored without its
+ * times) is settled by hashing the file again, so identical bytes are still predicted.
+ */
+async function unusable(sample: InferenceSample): Promise<string | null> {
   if (sample.error) return `not readable: ${sample.error}`;
   if (!sample.contentHash) return 'has no content hash; import it again';
   const stat = statSync(sample.path, { throwIfNoEntry: false });
   if (!stat) return 'file moved or deleted';
-  if (stat.size !== sample.fileSize || Math.round(stat.mtimeMs) !== Math.round(sample.mtimeMs)) {
-    return 'changed on disk since it was imported; import it again before predicting';
+  if (stat.size !== sample.fileSize) return CHANGED;
+  if (Math.round(stat.mtimeMs) === Math.round(sample.mtimeMs)) return null;
+  try {
+    return (await hashFile(sample.path)) === sample.contentHash ? null : CHANGED;
+  } catch (error) {
+    return `not readable: ${messageOf(error)}`;
   }
-  return null;
 }
 
 /** Engine errors name the image by absolute path; the job's problem already names it. */
@@ -108,7 +118,7 @@ export async function runInference(
   queue.fill(todo);
   tally.begin();
   const one = async (sample: InferenceSample): Promise<void> => {
-    const problem = unusable(sample);
+    const problem = await unusable(sample);
     if (problem) return tally.fail(context, sample.relPath, problem);
     const hash = sample.contentHash!;
     const rel = heatmapRelPath(record.id, hash);

@@ -98,4 +98,20 @@ describe('bad input to inference', () => {
       /^NOT_FOUND .*shipped:nope/,
     );
   });
+  it('still predicts an image whose file time changed but whose bytes did not', async () => {
+    // a dataset copied or restored without its times: only the bytes decide
+    const later = new Date(Date.now() + 86_400_000);
+    utimesSync(join(images, 'scratches_170.jpg'), later, later);
+    const { jobId } = await t.call('inference:start', {
+      packId: asPackId('shipped:anomalib-v2'),
+      providers: ['cpu'],
+      force: true,
+    });
+    const job = await waitForJob(t.call, jobId);
+    // forced: the two good images are predicted again, to the same result ("unchanged"); the two
+    // broken earlier (patches_1 rewritten, crazing_1 grown) still fail
+    expect(job.outcome).toEqual({ predicted: 0, skipped: 0, failed: 2, unchanged: 2 });
+    const { problems } = await t.call('jobs:problems', { jobId });
+    expect(problems.map((p) => p.file).sort()).toEqual(['crazing_1.jpg', 'patches_1.jpg']);
+  });
 });
