@@ -37,6 +37,20 @@ async function onnxLogits(dir: string, size: number): Promise<number[]> {
 type Report = { trainImages: number; val: { all?: number }; test: { all?: number } };
 
 /**
+ * `after` still carries `before`'s head: its graph, its options, and its logits on the same image.
+ * Packs written by the recipe store the encoder in float16, which the smoke pack (written before
+ * packs were) was not, hence not bit for bit.
+ */
+async function expectSameHead(before: string, after: string): Promise<void> {
+  const [original, kept] = [await loadMauGptPack(before), await loadMauGptPack(after)];
+  expect(kept.graphs.defectTypes?.path).toBe('defect_types.onnx');
+  expect(kept.options.defectTypes).toEqual(original.options.defectTypes);
+  const size = kept.options.vision.imageSize;
+  const [was, is] = [await onnxLogits(before, size), await onnxLogits(after, size)];
+  expect(is.map((v, i) => Math.abs(v - was[i]!)).every((d) => d < 5e-3)).toBe(true);
+}
+
+/**
  * train_types.py on the smoke pack and the fixture MAU-Set folder (real PyTorch, a few steps):
  * the pack it leaves must load, open and answer in the app as the recipe computes it.
  */
@@ -166,14 +180,7 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
       tuned,
       '--smoke',
     ]);
-    const loaded = await loadMauGptPack(tuned);
-    expect(loaded.graphs.defectTypes?.path).toBe('defect_types.onnx');
-    expect(loaded.options.defectTypes).toEqual((await loadMauGptPack(pack)).options.defectTypes);
-    // the same head on the same encoder; the fine-tune stores the encoder in float16, which the
-    // smoke pack (written before packs were) was not, hence not bit for bit
-    const size = loaded.options.vision.imageSize;
-    const [before, after] = [await onnxLogits(pack, size), await onnxLogits(tuned, size)];
-    expect(after.map((v, i) => Math.abs(v - before[i]!)).every((d) => d < 5e-3)).toBe(true);
+    await expectSameHead(pack, tuned);
   }, 240_000);
 
   it('stays with the pack through a train.py sitting that takes no vision step', async () => {
@@ -196,12 +203,7 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
       config,
       '--smoke',
     ]);
-    const loaded = await loadMauGptPack(sat);
-    expect(loaded.graphs.defectTypes?.path).toBe('defect_types.onnx');
-    expect(loaded.options.defectTypes).toEqual((await loadMauGptPack(pack)).options.defectTypes);
-    const size = loaded.options.vision.imageSize;
-    const [before, after] = [await onnxLogits(pack, size), await onnxLogits(sat, size)];
-    expect(after.map((v, i) => Math.abs(v - before[i]!)).every((d) => d < 5e-3)).toBe(true);
+    await expectSameHead(pack, sat);
   }, 240_000);
 
   it('is refused when the pack and its options disagree, naming what is wrong', async () => {
