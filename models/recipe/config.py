@@ -20,8 +20,14 @@ DEFAULT = {
     "stage1": {"steps": 3000, "batch": 8, "lr": 2e-3, "weightDecay": 0.01, "defectCropFraction": 0.5,
                "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False},
     "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0},
-    "generation": {"maxNewTokens": 48},
+    # an answer's cap per level ("1"–"5") where it differs from maxNewTokens (generation_config.json's
+    # max_new_tokens_by_level): chosen on the val split's ROUGE-L (MODEL_CARD.md); L3 rambles on
+    # when let run, while L5's causes and actions need room (BSData's are 61 tokens)
+    "generation": {"maxNewTokens": 48, "maxNewTokensByLevel": {"4": 64, "5": 80}},
 }
+
+# keys a continued pack's config lacks and takes with its old behaviour, not today's default
+BEFORE_THE_KEY = {("generation", "maxNewTokensByLevel"): {}}
 
 # smoke: a complete pack in well under a minute on two cores, and under 2 MB on disk
 SMOKE = {
@@ -31,8 +37,12 @@ SMOKE = {
     "adapter": {"experts": 2, "rank": 4, "anomalyRank": 2, "hyperHidden": 16},
     "stage1": {"steps": 24, "batch": 4, "lmSteps": 100},
     "stage2": {"steps": 150, "batch": 8},
-    "generation": {"maxNewTokens": 24},
+    "generation": {"maxNewTokens": 24, "maxNewTokensByLevel": {"5": 32}},
 }
+
+
+# sections whose value is a whole object of its own, set as one piece rather than merged key by key
+WHOLE_VALUES = ("tiling", "maxNewTokensByLevel")
 
 
 def merge(base, override, where="config"):
@@ -40,7 +50,7 @@ def merge(base, override, where="config"):
     for key, value in override.items():
         if key not in out:
             raise ValueError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(out))})")
-        if isinstance(out[key], dict) and isinstance(value, dict) and key != "tiling":
+        if isinstance(out[key], dict) and isinstance(value, dict) and key not in WHOLE_VALUES:
             out[key] = merge(out[key], value, f"{where}.{key}")
         else:
             out[key] = copy.deepcopy(value)
@@ -54,7 +64,7 @@ def with_new_keys(base):
     for section, defaults in DEFAULT.items():
         if isinstance(defaults, dict) and isinstance(config.get(section), dict):
             for key, value in defaults.items():
-                config[section].setdefault(key, copy.deepcopy(value))
+                config[section].setdefault(key, copy.deepcopy(BEFORE_THE_KEY.get((section, key), value)))
     return config
 
 
@@ -92,6 +102,10 @@ def check(config):
     grid = v["imageSize"] // down
     if grid * grid >= d["maxContext"]:
         raise ValueError("config: the visual tokens alone fill decoder.maxContext")
+    for level, cap in config["generation"].get("maxNewTokensByLevel", {}).items():
+        if level not in ("1", "2", "3", "4", "5") or not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
+            raise ValueError(f"config: generation.maxNewTokensByLevel needs levels \"1\"–\"5\" with a positive "
+                             f"whole number of tokens, got {level!r}: {cap!r}")
 
 
 def num_visual_tokens(config):

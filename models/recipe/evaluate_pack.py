@@ -41,7 +41,7 @@ from bpe_tokenizer import BpeTokenizer  # noqa: E402
 from checkpoint import load_base  # noqa: E402
 from data import global_view  # noqa: E402
 from evaluate import auroc, image_map, threshold_of  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import answer_cap, generate  # noqa: E402
 from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
 from grounding import display_name, is_grounded, level_grounding, typed_answer  # noqa: E402
 from mauset import object_noun, read_mauset  # noqa: E402
@@ -172,7 +172,7 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
             steered = qa.form == "open"
             whole = typed_answer(qa.level, verdict, (types_of or {}).get(sample.id)) if steered and options else None
             ids = () if whole else generate(model, tokenizer, x, qa.question_text(),
-                                            config["generation"]["maxNewTokens"], max_context,
+                                            answer_cap(config, qa.level), max_context,
                                             tokenizer.encode(start) if start and steered else (),
                                             [tokenizer.encode(p) for p in avoid] if steered else (), no_repeat)
             ranked = (ranked_option(model, tokenizer, (image_embeds, z), qa, max_context)

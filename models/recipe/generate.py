@@ -54,6 +54,12 @@ def generate(model, tokenizer, pixel_values, question, max_new_tokens, max_conte
     return out
 
 
+def answer_cap(config, level):
+    """The most tokens an answer at `level` may have: the level's own cap, else maxNewTokens."""
+    generation = config["generation"]
+    return generation.get("maxNewTokensByLevel", {}).get(str(level), generation["maxNewTokens"])
+
+
 def qa_metrics(model, tokenizer, samples, config, limit_per_level=40):
     """Exact-match rate per level (answers compared after tokenizer normalisation)."""
     per_level = {}
@@ -63,7 +69,7 @@ def qa_metrics(model, tokenizer, samples, config, limit_per_level=40):
             hits = per_level.setdefault(qa.level, [0, 0])
             if hits[1] >= limit_per_level:
                 continue
-            ids = generate(model, tokenizer, x, qa.question_text(), config["generation"]["maxNewTokens"],
+            ids = generate(model, tokenizer, x, qa.question_text(), answer_cap(config, qa.level),
                            config["decoder"]["maxContext"])
             hits[0] += int(ids == tokenizer.encode(qa.answer_text()))
             hits[1] += 1

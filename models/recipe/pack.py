@@ -70,6 +70,8 @@ def write_generation_config(folder, tokenizer, config):
     data = {"bos_token_id": tokenizer.token_id("<|bos|>"), "eos_token_id": tokenizer.token_id("<|eos|>"),
             "pad_token_id": tokenizer.token_id("<|pad|>"), "max_new_tokens": config["generation"]["maxNewTokens"],
             "do_sample": False, "temperature": 1.0, "top_p": 1.0}
+    if config["generation"].get("maxNewTokensByLevel"):
+        data["max_new_tokens_by_level"] = dict(sorted(config["generation"]["maxNewTokensByLevel"].items()))
     (folder / "generation_config.json").write_text(json.dumps(data, indent=2) + "\n")
 
 

@@ -71,6 +71,7 @@ export async function answerAllLevels(
       }
       const answer = await runtime.generate(encoded.imageKey, fill(questions[level]), {
         ...grounding,
+        level,
         settings: options.settings,
         signal: options.signal,
         onDelta: options.onToken && ((delta) => options.onToken!(level, delta)),

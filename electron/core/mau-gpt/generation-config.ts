@@ -9,6 +9,13 @@ export const GenerationConfigFile = z
     eos_token_id: z.union([tokenId, z.array(tokenId).min(1)]),
     pad_token_id: tokenId.nullable().optional(),
     max_new_tokens: z.number().int().positive().default(64),
+    /**
+     * MAU-GPT's own key (Hugging Face ignores it): an answer's cap per level ("1"–"5"), where one
+     * level's answers run longer than another's; a level not named takes max_new_tokens.
+     */
+    max_new_tokens_by_level: z
+      .partialRecord(z.enum(['1', '2', '3', '4', '5']), z.number().int().positive())
+      .optional(),
     do_sample: z.boolean().default(false),
     temperature: z.number().positive().default(1),
     top_p: z.number().gt(0).max(1).default(1),
@@ -36,10 +43,12 @@ export type GenerationSettings = {
   useCache: boolean;
 };
 
-export function defaultSettings(config: GenerationConfigFile): GenerationSettings {
+/** The pack's defaults; for an answer at `level`, with that level's own cap where the pack sets one. */
+export function defaultSettings(config: GenerationConfigFile, level?: string): GenerationSettings {
   const eos = config.eos_token_id;
+  const byLevel: Partial<Record<string, number>> = config.max_new_tokens_by_level ?? {};
   return {
-    maxNewTokens: config.max_new_tokens,
+    maxNewTokens: (level === undefined ? undefined : byLevel[level]) ?? config.max_new_tokens,
     eosTokenIds: typeof eos === 'number' ? [eos] : [...eos],
     doSample: config.do_sample,
     temperature: config.temperature,

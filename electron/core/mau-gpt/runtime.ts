@@ -34,6 +34,8 @@ export type EncodedImage = {
 
 export type GenerateOptions = {
   settings?: Partial<GenerationSettings>;
+  /** The level ("1"–"5") the question asks, whose own answer cap applies (max_new_tokens_by_level). */
+  level?: string;
   /** Checked between decoder steps: generation stops within one step of the abort. */
   signal?: AbortSignal;
   /** Each piece of the answer as it is generated; the pieces add up to the answer's text. */
@@ -106,7 +108,7 @@ export class MauGptRuntime {
     const { signal } = options;
     if (signal?.aborted)
       return Promise.reject(new AppError('CANCELLED', 'generation cancelled before it started'));
-    const settings = { ...defaultSettings(this.pack.generation), ...options.settings };
+    const settings = { ...defaultSettings(this.pack.generation, options.level), ...options.settings };
     const cancel = new SharedArrayBuffer(4);
     const raise = () => Atomics.store(new Int32Array(cancel), 0, 1);
     signal?.addEventListener('abort', raise, { once: true });

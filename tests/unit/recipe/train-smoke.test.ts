@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,9 @@ describe('the model recipe in smoke mode, on the app’s own MAU-Set export', ()
 
     const pack = await loadModelPack(out);
     expect(pack.manifest.kind).toBe('mau-gpt');
+    // the smoke config's answer cap per level reaches the app's generation config
+    const generation = JSON.parse(await readFile(join(out, 'generation_config.json'), 'utf8')) as object;
+    expect(generation).toMatchObject({ max_new_tokens: 24, max_new_tokens_by_level: { '5': 32 } });
     const added = await t.call('models:add', { dir: out });
     const { ids } = await t.call('samples:ids', { filter: { verdicts: ['NG'] } });
     const { jobId } = await t.call('inference:start', {
