@@ -18,7 +18,8 @@ DEFAULT = {
     "adapter": {"kind": "amoe-lora", "experts": 4, "rank": 8, "anomalyRank": 4, "hyperHidden": 32,
                 "alpha": 16.0},
     "stage1": {"steps": 3000, "batch": 8, "lr": 2e-3, "weightDecay": 0.01, "defectCropFraction": 0.5,
-               "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False},
+               "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False,
+               "templateMasks": False},
     "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0},
     # an answer's cap per level ("1"–"5") where it differs from maxNewTokens (generation_config.json's
     # max_new_tokens_by_level): chosen on the val split's ROUGE-L (MODEL_CARD.md); L3 rambles on

@@ -7,10 +7,11 @@ the crops are centred on a defect (jittered) so positives are not drowned in bac
 
 import random
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 from mauset import Sample
 
@@ -78,6 +79,55 @@ def global_view(sample, config):
     return normalise(rgb, v["mean"], v["std"]), torch.from_numpy(resize_mask(defect_mask(sample), v["imageSize"]))
 
 
+# a pixel differs from the template by more than this (0-255 grey): DeepPCB's images are near binary
+TEMPLATE_DIFFERENCE = 64
+
+
+def template_of(sample):
+    """A DeepPCB board's defect-free template (…_temp.jpg beside …_test.jpg), where there is one."""
+    name = str(sample.image)
+    if not name.endswith("_test.jpg"):
+        return None
+    template = name[: -len("_test.jpg")] + "_temp.jpg"
+    return template if Path(template).is_file() else None
+
+
+def _template_mask(sample, template):
+    """Box-only regions cut down to the pixels that differ from the template; a box where nothing
+    differs stays filled."""
+    boxes = _defect_mask(sample)
+    with Image.open(sample.image) as img, Image.open(template) as temp:
+        test, clean = np.asarray(img.convert("L"), np.int16), np.asarray(temp.convert("L"), np.int16)
+    if test.shape != clean.shape:
+        return boxes
+    differs = Image.fromarray(((np.abs(test - clean) > TEMPLATE_DIFFERENCE) * 255).astype(np.uint8))
+    # opened (thin lines along copper edges are the two scans' misregistration), then grown a pixel
+    grown = np.asarray(differs.filter(ImageFilter.MinFilter(3)).filter(ImageFilter.MaxFilter(5))) >= 128
+    mask = boxes * grown
+    for region in sample.regions:
+        x, y, w, h = (int(round(v)) for v in region.bbox)
+        if region.mask is None and not mask[y:y + max(h, 1), x:x + max(w, 1)].any():
+            mask[y:y + max(h, 1), x:x + max(w, 1)] = 1
+    return mask.astype(np.float32)
+
+
+_TRAINING_MASKS = {}
+
+
+def training_mask(sample, config):
+    """The mask the map learns: the labels' (defect_mask), or with stage1.templateMasks a board's
+    boxes cut down to where it differs from its template. A box drawn over a pad teaches the map
+    that pads are defects; the difference keeps the defect's own pixels."""
+    template = template_of(sample) if config["stage1"].get("templateMasks") and sample.regions else None
+    if template is None:
+        return defect_mask(sample)
+    if sample.id not in _TRAINING_MASKS:
+        if len(_TRAINING_MASKS) > 256:
+            _TRAINING_MASKS.clear()
+        _TRAINING_MASKS[sample.id] = _template_mask(sample, template)
+    return _TRAINING_MASKS[sample.id]
+
+
 def random_crop(sample, config, rng, centre_on_defect):
     """A full-resolution S×S crop (images smaller than S are resized up first)."""
     v = config["vision"]
@@ -85,7 +135,7 @@ def random_crop(sample, config, rng, centre_on_defect):
     if v["tiling"]["mode"] == "resize":
         x, m = global_view(sample, config)
         return x, m
-    rgb, mask = load_rgb(sample), defect_mask(sample)
+    rgb, mask = load_rgb(sample), training_mask(sample, config)
     h, w = mask.shape
     if h < size or w < size:
         scale = size / min(h, w)

@@ -99,8 +99,9 @@ def initial_model(args, train, log):
         return config, tokenizer, model, None
     manifest, files, model, base_config = load_base(args.init)
     config = load_config(args.config, adapter=args.adapter, base=base_config)
-    if config["stage1"]["steps"] > 0:
-        # vision steps move the encoder levels the head reads: train_types.py trains a new one after
+    if config["stage1"]["steps"] > 0 and not config["vision"]["mapTrunk"]:
+        # vision steps move the encoder levels the head reads: train_types.py trains a new one after.
+        # With a map trunk they train the trunk alone, and the levels stay as they were.
         model.defect_types = None
     tokenizer = BpeTokenizer.load(Path(args.init) / files["tokenizer"]["path"])
     history = [*base_config.get("history", []), {"pack": manifest["name"], "version": manifest["version"],
