@@ -11,6 +11,11 @@ Exported as `defect_types.onnx` (role `defect-types`): pixel_values → type_log
 stem and down path included, so the app runs it on the same view tensor as the vision encoder.
 """
 
+import argparse
+import json
+import time
+from pathlib import Path
+
 import torch
 from torch import nn
 from torch.nn import functional as F
@@ -45,14 +50,19 @@ class DefectTypeHead(nn.Module):
 
 
 class DefectTypesGraph(nn.Module):
-    """What defect_types.onnx computes: the frozen encoder levels and the head."""
+    """What defect_types.onnx computes: the frozen encoder levels and the head, and with a region
+    head (region_types.py) its logits too, from the same statistics: the app feeds the graph the
+    resized view for the image's types and region crops for the regions'."""
 
-    def __init__(self, vision, head):
+    def __init__(self, vision, head, region_head=None):
         super().__init__()
-        self.vision, self.head = vision, head
+        self.vision, self.head, self.region_head = vision, head, region_head
 
     def forward(self, pixel_values):
-        return self.head(level_statistics(self.vision, pixel_values))
+        statistics = level_statistics(self.vision, pixel_values)
+        if self.region_head is None:
+            return self.head(statistics)
+        return self.head(statistics), self.region_head(statistics)
 
 
 def type_targets(sample, labels):
@@ -127,3 +137,23 @@ def predicted_types(logits, allowed, labels, threshold):
 
 def names_a_true_type(predicted, sample):
     return bool(set(predicted) & {r.type for r in sample.regions})
+
+
+def head_parser(doc):
+    """The command line a head's training script shares (train_types.py, train_region_types.py)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--pack", required=True)
+    parser.add_argument("--data", required=True, help="MAU-Set export folder")
+    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--hidden", type=int, default=128)
+    parser.add_argument("--smoke", action="store_true", help="a few steps, to test the path")
+    parser.add_argument("--report", help="JSON file for the measured accuracy")
+    return parser
+
+
+def write_report(report, started, path):
+    """A head's report, with the run's seconds: printed, and to `path` where given."""
+    report["seconds"] = round(time.time() - started, 1)
+    if path:
+        Path(path).write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps(report), flush=True)

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from defect_types import DefectTypesGraph
+from region_types import region_head
 
 OPSET = 17
 
@@ -63,6 +64,7 @@ def cache_names(layers, prefix):
 
 VISION_OUTPUTS = ["image_embeds", "anomaly_map", "anomaly_score", "anomaly_feature"]
 TYPE_OUTPUTS = ["type_logits"]
+REGION_TYPE_OUTPUTS = ["region_type_logits"]
 MAP_OUTPUTS = ["anomaly_map", "anomaly_score"]
 
 
@@ -74,11 +76,13 @@ def export_image_graph(graph, size, outputs, path):
                       do_constant_folding=True)
 
 
-def export_defect_types(vision, head, config, path):
-    """defect_types.onnx: pixel_values → type_logits (defect_types.DefectTypesGraph)."""
+def export_defect_types(vision, head, config, path, region_head=None):
+    """defect_types.onnx: pixel_values → type_logits (defect_types.DefectTypesGraph), and
+    region_type_logits with a region head (region_types.py)."""
+    outputs = TYPE_OUTPUTS + (REGION_TYPE_OUTPUTS if region_head is not None else [])
     with torch.no_grad():
-        export_image_graph(DefectTypesGraph(vision, head), config["vision"]["imageSize"], TYPE_OUTPUTS, path)
-    check_graph(path, ["pixel_values"], TYPE_OUTPUTS)
+        export_image_graph(DefectTypesGraph(vision, head, region_head), config["vision"]["imageSize"], outputs, path)
+    check_graph(path, ["pixel_values"], outputs)
 
 
 def export_embed(embed, path):
@@ -135,7 +139,9 @@ def export_all(model, config, folder):
     if model.vision.map_trunk is not None:
         check_graph(folder / "anomaly_map.onnx", ["pixel_values"], MAP_OUTPUTS)
     if getattr(model, "defect_types", None):
-        export_defect_types(model.vision, model.defect_types[0], config, folder / "defect_types.onnx")
+        regions = model.defect_types[1].get("regions")
+        export_defect_types(model.vision, model.defect_types[0], config, folder / "defect_types.onnx",
+                            region_head(regions) if regions else None)
     check_graph(folder / "embed_tokens.onnx", ["input_ids"], ["inputs_embeds"])
     check_graph(folder / "decoder_model_merged.onnx",
                 ["inputs_embeds", "attention_mask", "position_ids", "anomaly_feature",

@@ -75,6 +75,22 @@ def write_generation_config(folder, tokenizer, config):
     (folder / "generation_config.json").write_text(json.dumps(data, indent=2) + "\n")
 
 
+def update_manifest(pack, options, drop_roles, add, labels=None):
+    """model.json after a head was trained into the pack: `options` merged into its options, the
+    files of `drop_roles` unlisted, `add` ((path, role) pairs) listed, every sha256 rewritten."""
+    manifest_file = pack / "model.json"
+    manifest = json.loads(manifest_file.read_text())
+    if labels is not None:
+        manifest["labels"] = labels
+    manifest["options"].update(options)
+    manifest["files"] = ([f for f in manifest["files"] if f["role"] not in drop_roles]
+                         + [{"path": path, "sha256": "", "role": role} for path, role in add])
+    for f in manifest["files"]:
+        f["sha256"] = sha256(pack / f["path"])
+    manifest_file.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    prettier([manifest_file])
+
+
 def options_of(config):
     v, d, a = config["vision"], config["decoder"], config["adapter"]
     return {
@@ -126,7 +142,10 @@ def category_options(thresholds):
 
 def defect_types_options(entry):
     """options.defectTypes: what the app needs to read defect_types.onnx's logits."""
-    return {"defectTypes": {k: entry[k] for k in ("labels", "byCategory", "threshold")}}
+    options = {k: entry[k] for k in ("labels", "byCategory", "threshold")}
+    if entry.get("regions"):  # defect_types.onnx's region_type_logits: how the app cuts a region's crop
+        options["regions"] = {k: entry["regions"][k] for k in ("scale", "minSide")}
+    return {"defectTypes": options}
 
 
 def files_of(config, defect_types=None):

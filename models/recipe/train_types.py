@@ -9,11 +9,10 @@ pack gains `defect_types.onnx` (role `defect-types`); `options.defectTypes`: lab
 (model.json's labels become the same list), the labels each category of part may take and the
 listing threshold; and the head's weights in checkpoint.pt (`defectTypes`), from which the graph
 is exported. Every sha256 is rewritten. finetune.py keeps the head (the encoder does not change
-there); train.py drops it, as a sitting may change the encoder levels it reads.
+there); train.py drops it after vision steps that train the encoder itself (without a map trunk),
+as they move the encoder levels it reads.
 """
 
-import argparse
-import json
 import os
 import sys
 import time
@@ -25,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import torch  # noqa: E402
 
 from checkpoint import CHECKPOINT_FILE, defect_types_entry, load_base  # noqa: E402
-from defect_types import (allowed_mask, categories_of, names_a_true_type, predicted_types,  # noqa: E402
-                          statistics_of, train_head, type_targets, typed_samples)
+from defect_types import (allowed_mask, categories_of, head_parser, names_a_true_type, predicted_types,  # noqa: E402
+                          statistics_of, train_head, type_targets, typed_samples, write_report)
 from export_onnx import export_defect_types  # noqa: E402
 from mauset import read_mauset  # noqa: E402
-from pack import DEFECT_TYPES_FILE, defect_types_options, prettier, sha256  # noqa: E402
+from pack import DEFECT_TYPES_FILE, defect_types_options, update_manifest  # noqa: E402
 
 
 def accuracy(vision, head, samples, config, entry):
@@ -56,27 +55,14 @@ def add_to_pack(pack, head, entry, config, model):
     data["defectTypes"] = defect_types_entry(head, entry)
     torch.save(data, checkpoint)
     export_defect_types(model.vision, head, config, pack / DEFECT_TYPES_FILE[0])
-    manifest_file = pack / "model.json"
-    manifest = json.loads(manifest_file.read_text())
-    manifest["labels"] = entry["labels"]
-    manifest["options"].update(defect_types_options(entry))
-    manifest["files"] = [f for f in manifest["files"] if f["role"] != DEFECT_TYPES_FILE[1]]
-    manifest["files"].append({"path": DEFECT_TYPES_FILE[0], "sha256": "", "role": DEFECT_TYPES_FILE[1]})
-    for f in manifest["files"]:
-        f["sha256"] = sha256(pack / f["path"])
-    manifest_file.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    prettier([manifest_file])
+    # a new image head starts without a region head (train_region_types.py adds one on top)
+    options = defect_types_options(entry)
+    update_manifest(pack, options, (DEFECT_TYPES_FILE[1],), [DEFECT_TYPES_FILE], labels=entry["labels"])
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pack", required=True)
-    parser.add_argument("--data", required=True, help="MAU-Set export folder")
-    parser.add_argument("--steps", type=int, default=3000)
-    parser.add_argument("--hidden", type=int, default=128)
+    parser = head_parser(__doc__)
     parser.add_argument("--threshold", type=float, default=0.5, help="sigmoid at which a further type is listed")
-    parser.add_argument("--smoke", action="store_true", help="a few steps, to test the path")
-    parser.add_argument("--report", help="JSON file for the measured accuracy")
     args = parser.parse_args(argv)
     torch.set_num_threads(2)
     started = time.time()
@@ -98,10 +84,7 @@ def main(argv=None):
               **{split: accuracy(model.vision, head, typed_samples(splits[split])[:6 if args.smoke else None], config,
                                  entry) for split in ("val", "test")}}
     add_to_pack(pack, head, entry, config, model)
-    report["seconds"] = round(time.time() - started, 1)
-    if args.report:
-        Path(args.report).write_text(json.dumps(report, indent=1) + "\n")
-    print(json.dumps(report), flush=True)
+    write_report(report, started, args.report)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import type { MaskShape, Point, Shape } from '../../contract';
 import { maskPixels } from '../geometry/rle';
+import { shapeBounds } from '../geometry/shape-bounds';
 import { maskOutlines } from './mask-contour';
 import { fraction } from './names';
 import { fillOutlines } from './rasterise';
@@ -25,7 +26,7 @@ export function yoloLines(
   mode: YoloMode,
 ): YoloRegion {
   if (mode === 'detect') {
-    const [x, y, w, h] = boundingBox(shape);
+    const [x, y, w, h] = shapeBounds(shape);
     const line = [
       cls,
       fraction((x + w / 2) / width),
@@ -84,13 +85,4 @@ function pixelIou(mask: MaskShape, filled: Uint8Array): number {
     if (pixels[i] || filled[i]) either++;
   }
   return either === 0 ? 1 : both / either;
-}
-
-function boundingBox(shape: Shape): [number, number, number, number] {
-  if (shape.kind !== 'polygon') return [shape.x, shape.y, shape.w, shape.h];
-  const xs = shape.points.map((p) => p[0]);
-  const ys = shape.points.map((p) => p[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return [x, y, Math.max(...xs) - x, Math.max(...ys) - y];
 }

@@ -2,10 +2,11 @@ import type { Thresholds } from '../inference/pack/schema';
 import type { PredictionResult } from '../inference/types';
 import { fillTemplate } from '../mauset-qa/templates';
 import { anomalyPrediction } from './anomaly-prediction';
-import { listedTypes, typeRegions } from './defect-types';
+import { listedTypes } from './defect-types';
 import type { GenerationSettings } from './generation-config';
 import { levelGrounding } from './grounding';
 import { LEVELS, type Level } from './options';
+import { typeRegionsOf } from './region-typing';
 import { typeRegionsByAnswer } from './typed-regions';
 import type { MauGptRuntime } from './runtime';
 
@@ -87,7 +88,7 @@ export async function answerAllLevels(
     result: {
       ...picture,
       regions: head
-        ? typeRegions(picture.regions, types)
+        ? await typeRegionsOf(runtime, source, picture.regions, types, label)
         : typeRegionsByAnswer(picture.regions, texts['2'], runtime.pack.manifest.labels),
       texts,
     },

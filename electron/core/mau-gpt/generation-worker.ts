@@ -20,8 +20,10 @@ import type {
   GenRequest,
   GenResponse,
   OpenGenReply,
+  RegionTypesReply,
   ReplayReply,
 } from './worker-protocol';
+import { runTypeHead } from './type-logits';
 
 // The generation worker: holds a MAU-GPT pack's three sessions and runs whole answers here, so
 // the token loop never crosses a thread; only text deltas are posted out.
@@ -128,19 +130,23 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
 async function defectTypeLogits(pixels: Tensor): Promise<number[] | undefined> {
   const { graphs, opened } = ready();
   if (!opened.defectTypes) return undefined;
-  const out = await opened.defectTypes.run({ pixel_values: pixels }).catch((error: unknown) => {
-    throw packError(graphs.label, `defect-type head run failed: ${messageOf(error)}`, 'INTERNAL');
-  });
-  const logits = [...(out.type_logits?.data as Float32Array)];
-  const labels = graphs.options.defectTypes?.labels.length;
-  if (logits.length !== labels || !logits.every(Number.isFinite)) {
-    throw packError(
-      graphs.label,
-      `defect-type head: type_logits has ${logits.length} values (${logits.filter((v) => !Number.isFinite(v)).length} not finite), options.defectTypes.labels has ${labels}`,
-      'INVALID_INPUT',
-    );
-  }
-  return logits;
+  const labels = graphs.options.defectTypes?.labels.length ?? 0;
+  return (
+    await runTypeHead(opened.defectTypes, pixels, 'type_logits', graphs.label, labels, 'defect-type head')
+  )[0];
+}
+
+/** The region-type head (defect_types.onnx's second output) on region crops: a row of logits per crop. */
+async function regionTypes(request: Extract<GenRequest, { op: 'regionTypes' }>): Promise<RegionTypesReply> {
+  const { ort, graphs, opened } = ready();
+  if (!opened.defectTypes || !graphs.options.defectTypes?.regions)
+    throw packError(graphs.label, 'the pack has no region-type head', 'INVALID_INPUT');
+  const crops = new ort.Tensor('float32', request.crops.data as Float32Array, request.crops.dims);
+  const labels = graphs.options.defectTypes.labels.length;
+  const head = opened.defectTypes;
+  return {
+    logits: await runTypeHead(head, crops, 'region_type_logits', graphs.label, labels, 'region-type head'),
+  };
 }
 
 /** Tiles are only requested in tiles mode; the 'resize' branch cannot reach runTiledMap. */
@@ -201,6 +207,8 @@ async function handle(request: GenRequest): Promise<unknown> {
       return generate(request);
     case 'replay':
       return replay(request);
+    case 'regionTypes':
+      return regionTypes(request);
     case 'forget':
       return images.delete(request.imageKey);
     case 'close': {

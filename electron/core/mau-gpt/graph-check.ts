@@ -46,14 +46,19 @@ export function checkAnomalyMap(g: GraphInfo, o: MauGptOptions): string[] {
 }
 
 export const DEFECT_TYPE_OUTPUTS = ['type_logits'];
+/** With options.defectTypes.regions: the region head's logits, from the same statistics. */
+export const REGION_TYPE_OUTPUTS = ['region_type_logits'];
 
-/** One logit per label of options.defectTypes, in its order. */
+/** One logit per label of options.defectTypes, in its order; per region too where it has a region head. */
 export function checkDefectTypes(g: GraphInfo, o: MauGptOptions): string[] {
-  const problems = checkImageGraph(g, o, DEFECT_TYPE_OUTPUTS);
-  const logits = g.outputs.find((i) => i.name === 'type_logits');
+  const names = [...DEFECT_TYPE_OUTPUTS, ...(o.defectTypes?.regions ? REGION_TYPE_OUTPUTS : [])];
+  const problems = checkImageGraph(g, o, names);
   const labels = o.defectTypes?.labels.length ?? 0;
-  if (logits)
-    problems.push(...dimProblem(g.file, 'output', logits, 1, labels, 'defectTypes.labels (its count)'));
+  for (const name of names) {
+    const logits = g.outputs.find((i) => i.name === name);
+    if (logits)
+      problems.push(...dimProblem(g.file, 'output', logits, 1, labels, 'defectTypes.labels (its count)'));
+  }
   return problems;
 }
 

@@ -12,6 +12,7 @@ import {
   checkDefectTypes,
   checkEmbedTokens,
   DEFECT_TYPE_OUTPUTS,
+  REGION_TYPE_OUTPUTS,
   checkVisionEncoder,
   pastKey,
   presentKey,
@@ -36,7 +37,10 @@ function expectations(
   return {
     vision: { inputs: pixels, outputs: out(VISION_OUTPUTS) },
     anomalyMap: { inputs: pixels, outputs: out(ANOMALY_MAP_OUTPUTS) },
-    defectTypes: { inputs: pixels, outputs: out(DEFECT_TYPE_OUTPUTS) },
+    defectTypes: {
+      inputs: pixels,
+      outputs: out([...DEFECT_TYPE_OUTPUTS, ...(o.defectTypes?.regions ? REGION_TYPE_OUTPUTS : [])]),
+    },
     embed: {
       inputs: [{ name: 'input_ids', dtype: 'int64', shape: [1, 1] }],
       outputs: out(['inputs_embeds']),

@@ -65,6 +65,14 @@ export const DefectTypes = z
     labels: z.array(z.string().min(1)).min(1),
     byCategory: z.record(z.string(), z.array(z.string().min(1)).min(1)),
     threshold: z.number().gt(0).lt(1),
+    /**
+     * The region-type head (defect_types.onnx's `region_type_logits`): how a region's crop is
+     * cut, `scale` × its longer side, at least `minSide` pixels (region_types.crop_box).
+     */
+    regions: z
+      .object({ scale: z.number().positive().max(64), minSide: z.number().int().positive() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((types, ctx) => {

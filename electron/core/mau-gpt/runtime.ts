@@ -9,7 +9,13 @@ import type { MauGptPack } from './load-mau-gpt';
 import type { MauGptOptions } from './options';
 import { sourceGeometry, tilesRequest } from './tiles-input';
 import { WorkerLink } from './worker-link';
-import type { EncodeReply, GenerateReply, OpenGenReply, ReplayReply } from './worker-protocol';
+import type {
+  EncodeReply,
+  GenerateReply,
+  OpenGenReply,
+  RegionTypesReply,
+  ReplayReply,
+} from './worker-protocol';
 
 export type RuntimeOptions = {
   /** Preferred execution providers, in order; CPU is always the last resort. */
@@ -127,6 +133,11 @@ export class MauGptRuntime {
         options.onDelta,
       )
       .finally(() => signal?.removeEventListener('abort', raise));
+  }
+
+  /** The region-type head's logits for region crops (region-crops.ts), one row per crop. */
+  async regionTypeLogits(crops: TensorData): Promise<number[][]> {
+    return (await this.link.request<RegionTypesReply>({ op: 'regionTypes', crops })).logits;
   }
 
   /** Bare decoder.run time of the same steps (see replayDecoder); for the benchmark. */

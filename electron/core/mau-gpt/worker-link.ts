@@ -12,7 +12,11 @@ export class WorkerLink extends WorkerRpc<Request> {
       `${label}: generation worker`,
       (message) =>
         transferablesOf(
-          message.op === 'encode' ? [message.pixels, ...(message.tiles ? [message.tiles.image] : [])] : [],
+          message.op === 'encode'
+            ? [message.pixels, ...(message.tiles ? [message.tiles.image] : [])]
+            : message.op === 'regionTypes'
+              ? [message.crops]
+              : [],
         ),
     );
   }

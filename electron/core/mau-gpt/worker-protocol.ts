@@ -25,6 +25,8 @@ export type GenRequest =
       cancel: SharedArrayBuffer;
     }
   | { id: number; op: 'replay'; imageKey: number; question: string; tokens: number[] }
+  /** Region crops [N, 3, S, S] for the region-type head (options.defectTypes.regions). */
+  | { id: number; op: 'regionTypes'; crops: TensorData }
   | { id: number; op: 'forget'; imageKey: number }
   | { id: number; op: 'close' };
 
@@ -56,6 +58,9 @@ export type GenerateReply = {
 };
 
 export type ReplayReply = { steps: number; decoderMs: number };
+
+/** One row of type logits per crop, in options.defectTypes.labels order. */
+export type RegionTypesReply = { logits: number[][] };
 
 export type GenResponse =
   | { id: number; ok: true; value: unknown }

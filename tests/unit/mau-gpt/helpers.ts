@@ -32,3 +32,16 @@ export async function editManifest(dir: string, edit: (m: Manifest) => void): Pr
   }
   await writeFile(path, JSON.stringify(manifest, null, 2));
 }
+
+/**
+ * A copy of `pack` in `dir` that calls every image NG and traces regions from 0.2 on its map, so
+ * what follows an NG verdict can be tested whatever a smoke model's scores are; `edit` changes more.
+ */
+export async function alwaysNgCopy(pack: string, dir: string, edit?: (m: Manifest) => void): Promise<string> {
+  await cp(pack, dir, { recursive: true });
+  await editManifest(dir, (m) => {
+    (m as unknown as { thresholds: { image: number; pixel: number } }).thresholds = { image: 0, pixel: 0.2 };
+    edit?.(m);
+  });
+  return dir;
+}

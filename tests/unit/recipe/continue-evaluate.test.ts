@@ -1,35 +1,16 @@
-import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModelPack } from '../../../electron/core/inference';
 import { blockRepeatedNgrams } from '../../../electron/core/mau-gpt/token-bans';
-import { pythonPath } from '../../../electron/core/finetune/python-env';
 import { buildQa, type QaItem } from '../../../electron/core/mauset-qa';
 import { QUESTION_TEMPLATES } from '../../../electron/core/mauset-qa/templates';
 import { objectNoun } from '../../../electron/core/mauset-qa/wording';
 import { repoRoot, tempDir } from '../../helpers/paths';
+import { python, recipe, recipeScript } from './python';
 
-const run = promisify(execFile);
-const recipe = (file: string) => join(repoRoot, 'models/recipe', file);
 const tinyPack = join(repoRoot, 'models/test-models/mau-gpt-tiny');
-const env = { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' };
-
-function python(args: string[]) {
-  return run(pythonPath(), args, { env, timeout: 240_000, maxBuffer: 16 << 20 });
-}
-
-/** Runs Python source with the recipe's modules importable (and sys, json imported). */
-function recipeScript(lines: string[]) {
-  const preamble = [
-    'import sys, json',
-    `sys.path.insert(0, ${JSON.stringify(join(repoRoot, 'models/recipe'))})`,
-  ];
-  return python(['-c', [...preamble, ...lines].join('\n')]);
-}
-
 /** Scores `pack` on the fixture MAU-Set folder with `perSource` images' questions per dataset. */
 function evaluatePack(pack: string, data: string, perSource: number, out: string) {
   const args = ['--pack', pack, '--data', data, '--qa-per-source', String(perSource), '--out', out];

@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pythonPath } from '../../../electron/core/finetune/python-env';
 import { answerAllLevels, loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
 import { levelGrounding } from '../../../electron/core/mau-gpt/grounding';
 import type { MauGptOptions } from '../../../electron/core/mau-gpt/options';
 import { typesAnswer } from '../../../electron/core/mauset-qa/discrimination-classification';
 import { repoRoot, tempDir } from '../../helpers/paths';
-import { editManifest, PITTING, TINY } from '../mau-gpt/helpers';
-
-const run = promisify(execFile);
-const recipe = (file: string) => join(repoRoot, 'models/recipe', file);
-const env = { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' };
-const python = (args: string[]) => run(pythonPath(), args, { env, timeout: 240_000, maxBuffer: 16 << 20 });
-const script = (lines: string[]) =>
-  python([
-    '-c',
-    ['import sys, json', `sys.path.insert(0, ${JSON.stringify(recipe(''))})`, ...lines].join('\n'),
-  ]);
+import { python, recipe, recipeScript } from './python';
+import { alwaysNgCopy, editManifest, PITTING, TINY } from '../mau-gpt/helpers';
 
 /** type_logits of a pack's defect_types.onnx for one S×S image of smooth made-up pixels. */
 async function onnxLogits(dir: string, size: number): Promise<number[]> {
@@ -83,7 +71,7 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
   it('exports the head the checkpoint holds: onnxruntime and PyTorch agree on the logits', async () => {
     const size = (await loadMauGptPack(pack)).options.vision.imageSize;
     const fromOnnx = await onnxLogits(pack, size);
-    const { stdout } = await script([
+    const { stdout } = await recipeScript([
       'import math, torch',
       'from checkpoint import load_base',
       'from defect_types import level_statistics',
@@ -101,7 +89,7 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
   it('words its answers as the export does, in both languages', async () => {
     // the recipe's own grounded starts (pack.py), applied by both sides to the same picture
     const types = ['open', 'mousebite', 'pin-hole'];
-    const { stdout } = await script([
+    const { stdout } = await recipeScript([
       'from grounding import level_grounding, types_answer',
       'from pack import GROUNDED_LEVELS',
       'options = {"groundedLevels": GROUNDED_LEVELS}',
@@ -130,7 +118,7 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
 
   it("names every label of the shipped head as the export does, in Python's mirror too", async () => {
     const labels = (await loadMauGptPack(join(repoRoot, 'models/mau-gpt-mini'))).options.defectTypes!.labels;
-    const { stdout } = await script([
+    const { stdout } = await recipeScript([
       'from grounding import types_answer',
       `print(json.dumps([types_answer([label]) for label in ${JSON.stringify(labels)}]))`,
     ]);
@@ -138,14 +126,7 @@ describe('the defect-type head (train_types.py → defect_types.onnx)', () => {
   }, 60_000);
 
   it("answers L2 with the head's types on a part called NG, and types its regions", async () => {
-    const ng = join(work, 'always-ng');
-    await cp(pack, ng, { recursive: true });
-    await editManifest(ng, (m) => {
-      (m as unknown as { thresholds: { image: number; pixel: number } }).thresholds = {
-        image: 0,
-        pixel: 0.2,
-      };
-    });
+    const ng = await alwaysNgCopy(pack, join(work, 'always-ng'));
     const runtime = await MauGptRuntime.open(await loadMauGptPack(ng), {
       providers: ['cpu'],
       intraOpNumThreads: 1,
