@@ -94,8 +94,9 @@ const bench: Bench = {
     '(workers included): before opening, after opening, and the peak while answering. Then, for a pack with an ' +
     'anomaly-map graph, the vision path alone of the same pack opened twice, with and without that graph, in ' +
     'alternating rounds over the three images; for a pack with a defect-type head, the time to five answers with ' +
-    'and without the head (the decoder then answers L2), likewise. Each image is asked about as a job asks: with ' +
-    'its category and noun.',
+    'and without the head (the decoder then answers L2), likewise; with the head, an image where it lists several ' +
+    'types also has its regions typed by the region-type head (a crop per region, up to 32 per run). Each image is ' +
+    'asked about as a job asks: with its category and noun.',
   async run({ quick, log }) {
     const pack = await loadMauGptPack(process.env.MAU_GPT_PACK ?? SHIPPED_MAU_GPT);
     const before = process.memoryUsage().rss;
