@@ -27,40 +27,50 @@ export function cropBox(
 }
 
 /**
- * One S×S crop per region, each normalised as the vision encoder's input, stacked into one
- * [N, 3, S, S] tensor for the region-type head. The image is decoded once.
+ * S×S crops around the regions, each normalised as the vision encoder's input, stacked into
+ * [N, 3, S, S] tensors of at most `perBatch` crops for the region-type head. The image is decoded
+ * once, however many batches its regions take.
  */
-export async function regionCrops(
+export async function* regionCropBatches(
   source: string | Buffer,
   regions: readonly Bounds[],
   options: MauGptOptions,
   spec: CropSpec,
   label: string,
-): Promise<TensorData> {
+  perBatch: number,
+): AsyncGenerator<TensorData> {
   const input = visionInput(options);
   const S = options.vision.imageSize;
-  try {
-    const bytes = typeof source === 'string' ? await readFile(source) : source;
-    const decoded = await sharp(bytes, { limitInputPixels: 1 << 30 })
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const { width, height, channels } = decoded.info;
-    const raw = { width, height, channels: channels as 1 | 2 | 3 | 4 };
-    const plane = 3 * S * S;
-    const out = new Float32Array(regions.length * plane);
-    for (const [i, bounds] of regions.entries()) {
+  const plane = 3 * S * S;
+  const failed = (error: unknown) => imageError(label, `cannot cut the region crops: ${messageOf(error)}`);
+  const decoded = await (typeof source === 'string' ? readFile(source) : Promise.resolve(source))
+    .then((bytes) =>
+      sharp(bytes, { limitInputPixels: 1 << 30 })
+        .removeAlpha()
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer({ resolveWithObject: true }),
+    )
+    .catch((error: unknown) => {
+      throw failed(error);
+    });
+  const { width, height, channels } = decoded.info;
+  const raw = { width, height, channels: channels as 1 | 2 | 3 | 4 };
+  for (let start = 0; start < regions.length; start += perBatch) {
+    const batch = regions.slice(start, start + perBatch);
+    const out = new Float32Array(batch.length * plane);
+    for (const [i, bounds] of batch.entries()) {
       const { left, top, side } = cropBox(bounds, width, height, spec);
       const pixels = await sharp(decoded.data, { raw })
         .extract({ left, top, width: side, height: side })
         .resize(S, S, { fit: 'fill', kernel: 'linear' })
         .raw()
-        .toBuffer();
+        .toBuffer()
+        .catch((error: unknown) => {
+          throw failed(error);
+        });
       out.set(toTensor(pixels, channels, input).data as Float32Array, i * plane);
     }
-    return { type: 'float32', dims: [regions.length, 3, S, S], data: out };
-  } catch (error) {
-    throw imageError(label, `cannot cut the region crops: ${messageOf(error)}`);
+    yield { type: 'float32', dims: [batch.length, 3, S, S], data: out };
   }
 }

@@ -1,7 +1,7 @@
 import { shapeBounds } from '../geometry/shape-bounds';
 import type { PredictedRegion } from '../inference/types';
 import { typeRegions } from './defect-types';
-import { regionCrops } from './region-crops';
+import { regionCropBatches } from './region-crops';
 import type { MauGptRuntime } from './runtime';
 
 /** Crops per run of the region-type head: bounds the batch tensor (S = 256: 25 MB for 32). */
@@ -37,11 +37,10 @@ export async function typeRegionsOf(
   const untyped = regions.filter((r) => r.defectType === null);
   if (types.length < 2 || !head?.regions || untyped.length === 0) return typeRegions(regions, types);
   const picked: string[] = [];
-  for (let start = 0; start < untyped.length; start += CROPS_PER_RUN) {
-    const bounds = untyped.slice(start, start + CROPS_PER_RUN).map((r) => shapeBounds(r.shape));
-    const crops = await regionCrops(source, bounds, runtime.pack.options, head.regions, label);
+  const bounds = untyped.map((r) => shapeBounds(r.shape));
+  const { options } = runtime.pack;
+  for await (const crops of regionCropBatches(source, bounds, options, head.regions, label, CROPS_PER_RUN))
     picked.push(...pickListed(await runtime.regionTypeLogits(crops), types, head.labels));
-  }
   let next = 0;
   return regions.map((r) => (r.defectType === null ? { ...r, defectType: picked[next++]! } : r));
 }

@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAllLevels, loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
-import { cropBox } from '../../../electron/core/mau-gpt/region-crops';
+import { cropBox, regionCropBatches } from '../../../electron/core/mau-gpt/region-crops';
 import { pickListed } from '../../../electron/core/mau-gpt/region-typing';
-import { tempDir } from '../../helpers/paths';
+import { sharedData, tempDir } from '../../helpers/paths';
 import { python, recipe, recipeScript } from './python';
 import { alwaysNgCopy, editManifest, TINY } from '../mau-gpt/helpers';
 
 type Report = { trainRegions: number; categories: string[]; val: { regions?: number } };
+
+/** A real 640×640 DeepPCB board. */
+const PCB_BOARD = join(sharedData, 'deeppcb/PCBData/group00041/00041/00041001_test.jpg');
 
 /** The output names of a pack's defect_types.onnx. */
 async function outputsOf(dir: string): Promise<string[]> {
@@ -132,6 +135,36 @@ describe('the region-type head (train_region_types.py → defect_types.onnx regi
       await runtime.close();
     }
   }, 120_000);
+
+  it('cuts the same crops in batches as in one, decoding the image once for all', async () => {
+    const options = (await loadMauGptPack(pack)).options;
+    const boxes = [
+      [10, 10, 30, 20],
+      [600, 600, 30, 30],
+      [300, 200, 5, 80],
+    ] as const;
+    const cut = async (perBatch: number) => {
+      const batches = [];
+      for await (const t of regionCropBatches(
+        PCB_BOARD,
+        boxes,
+        options,
+        { scale: 2, minSide: 48 },
+        'board',
+        perBatch,
+      ))
+        batches.push(t);
+      return batches;
+    };
+    const [split, whole] = [await cut(2), await cut(3)];
+    expect(split.map((t) => t.dims[0])).toEqual([2, 1]);
+    expect(whole.map((t) => t.dims[0])).toEqual([3]);
+    const joined = new Float32Array([
+      ...(split[0]!.data as Float32Array),
+      ...(split[1]!.data as Float32Array),
+    ]);
+    expect(joined).toEqual(whole[0]!.data);
+  });
 
   it('picks among the listed types only, by the highest logit', () => {
     const labels = ['copper', 'open', 'short'];
