@@ -71,7 +71,15 @@ export const ModelPackInfo = z.object({
     normalisation: z.object({ min: z.number(), max: z.number() }).nullable(),
     /** A MAU-GPT pack's per-category overrides (options.categoryThresholds), by category. */
     byCategory: z
-      .record(z.string(), z.object({ image: z.number().optional(), pixel: z.number().optional() }))
+      .record(
+        z.string(),
+        z.object({
+          image: z.number().optional(),
+          pixel: z.number().optional(),
+          /** The category's image score: the mean of this fraction of the map's highest pixels. */
+          imageTopFraction: z.number().optional(),
+        }),
+      )
       .optional(),
   }),
   files: z.array(

@@ -29,7 +29,10 @@ def num(value):
 
 def category_note(thresholds):
     """'; per category (options.categoryThresholds): ball_screw image 0.9871, …' or nothing."""
-    parts = [f"{c} " + ", ".join(f"{k} {v:.4f}" for k, v in t.items())
+    def part(key, value):
+        return f"scored by the map's top {100 * value:g} %" if key == "imageTopFraction" else f"{key} {value:.4f}"
+
+    parts = [f"{c} " + ", ".join(part(k, v) for k, v in t.items())
              for c, t in sorted((thresholds.get("categories") or {}).items())]
     return f"; per category (options.categoryThresholds): {'; '.join(parts)}" if parts else ""
 

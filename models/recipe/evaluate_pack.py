@@ -40,7 +40,7 @@ import torch  # noqa: E402
 from bpe_tokenizer import BpeTokenizer  # noqa: E402
 from checkpoint import load_base  # noqa: E402
 from data import global_view  # noqa: E402
-from evaluate import auroc, image_map, threshold_of  # noqa: E402
+from evaluate import auroc, image_map, threshold_of, top_fraction_of  # noqa: E402
 from generate import answer_cap, generate  # noqa: E402
 from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
 from grounding import display_name, is_grounded, level_grounding, typed_answer  # noqa: E402
@@ -102,7 +102,7 @@ def count_regions(mask):
 def anomaly_rows(vision, samples, config, thresholds):
     rows = []
     for sample in samples:
-        amap, score, truth = image_map(vision, sample, config)
+        amap, score, truth = image_map(vision, sample, config, top_fraction_of(thresholds, sample.category))
         flat, truth_flat = amap.ravel(), truth.ravel() > 0.5
         rng = np.random.default_rng(len(rows))
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])

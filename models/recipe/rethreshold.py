@@ -3,8 +3,8 @@
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 models/recipe/rethreshold.py --pack <pack dir> --data <mauset dir>
 
 What train.py does after training (evaluate.anomaly_metrics: max F1 overall; per category of part
-the image threshold by max F1 and the pixel threshold by mask IoU), for a pack trained before
-per-category thresholds existed or for a new val split. Only
+the image score (evaluate.choose_image_scores), the image threshold by max F1 and the pixel
+threshold by mask IoU), for a pack trained before these existed or for a new val split. Only
 `thresholds` and `options.categoryThresholds` change; the weights and their sha256 do not.
 """
 

@@ -6,7 +6,8 @@ Rebuilds the vision encoder from the pack's checkpoint.pt (role "weights") and r
 `evaluate.image_map` in tiles mode on fixture images, so the reference is what training chose its
 thresholds on, not a re-implementation. Writes, next to the pack's other references:
 
-    reference/tiles.json         one case per image: grid, score, map file, sha256 of the sources
+    reference/tiles.json         one case per image: grid, score, the map's top-fraction means
+                                 (evaluate.top_fraction_mean), map file, sha256 of the sources
     reference/tiles.<name>.bin   the map as little-endian float32, every `stride`-th row and column
 
 A large image keeps only every `stride`-th pixel of each axis so the file stays small; the runtime
@@ -24,7 +25,7 @@ import numpy as np
 import torch
 
 from checkpoint import load_base
-from evaluate import image_map, tile_starts
+from evaluate import TOP_FRACTIONS, image_map, tile_starts, top_fraction_mean
 from mauset import Sample
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +63,8 @@ def reference_case(vision, config, name, relative, stride, folder):
     return {"name": name, "image": relative, "width": width, "height": height,
             "xStarts": tile_starts(width, size, overlap) if tiled else None,
             "yStarts": tile_starts(height, size, overlap) if tiled else None,
-            "score": score, "map": {"file": file, "stride": stride, "dims": list(kept.shape),
+            "score": score, "topFractions": [[f, top_fraction_mean(amap, f)] for f in TOP_FRACTIONS],
+            "map": {"file": file, "stride": stride, "dims": list(kept.shape),
                                     "fullDims": list(amap.shape)}}
 
 

@@ -3,6 +3,7 @@ import type { PredictionResult } from '../inference/types';
 import { fillTemplate } from '../mauset-qa/templates';
 import { anomalyPrediction } from './anomaly-prediction';
 import { listedTypes } from './defect-types';
+import { imageScoreOf } from './image-score';
 import type { GenerationSettings } from './generation-config';
 import { levelGrounding } from './grounding';
 import { LEVELS, type Level } from './options';
@@ -23,7 +24,8 @@ export type AnswerOptions = {
 /** The pack's thresholds, with the category's own (options.categoryThresholds) in their place where given. */
 export function thresholdsFor(pack: MauGptRuntime['pack'], category: string | undefined): Thresholds {
   const own = category === undefined ? undefined : pack.options.categoryThresholds?.[category];
-  return { ...pack.manifest.thresholds, ...own };
+  const base = pack.manifest.thresholds;
+  return { ...base, image: own?.image ?? base.image, pixel: own?.pixel ?? base.pixel };
 }
 
 export type LevelAnswers = {
@@ -47,7 +49,7 @@ export async function answerAllLevels(
   const picture = anomalyPrediction(
     label,
     encoded.anomalyMap,
-    encoded.anomalyScore,
+    imageScoreOf(runtime.pack, options.category, encoded),
     encoded.geometry,
     thresholdsFor(runtime.pack, options.category),
   );

@@ -51,10 +51,21 @@ const GroundedLevel = z
   })
   .strict();
 
-/** options.categoryThresholds: a category of part's own thresholds, overriding the pack's. */
+/**
+ * options.categoryThresholds: a category of part's own thresholds, overriding the pack's, and the
+ * image score its image threshold is meant for: `imageTopFraction` scores a tiled image by the mean
+ * of its stitched map's highest fraction of pixels (0: the highest pixel) instead of the largest
+ * tile score (image-score.ts).
+ */
 export const CategoryThresholds = z.record(
   z.string().min(1),
-  z.object({ image: finite.optional(), pixel: finite.optional() }).strict(),
+  z
+    .object({
+      image: finite.optional(),
+      pixel: finite.optional(),
+      imageTopFraction: z.number().min(0).max(1).optional(),
+    })
+    .strict(),
 );
 
 export const LEVELS = ['1', '2', '3', '4', '5'] as const;

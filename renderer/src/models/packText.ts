@@ -36,6 +36,14 @@ export function labelsText(pack: Pick<ModelPackInfo, 'labels' | 'labelsByCategor
   return pack.labels.length ? pack.labels.join(', ') : 'none (anomaly score only)';
 }
 
+/** What a category's image threshold is compared with, where it is not the largest tile score. */
+function scoreNote(fraction: number | undefined): string {
+  if (fraction === undefined) return '';
+  return fraction === 0
+    ? ' on the map’s highest pixel'
+    : ` on the map’s top ${+(fraction * 100).toPrecision(6)} %`;
+}
+
 export function thresholdText(t: ModelPackInfo['thresholds']): string {
   const parts: string[] = [];
   if (t.image !== null) parts.push(`image ${t.image}`);
@@ -43,7 +51,7 @@ export function thresholdText(t: ModelPackInfo['thresholds']): string {
   if (t.normalisation) parts.push(`normalised from ${t.normalisation.min}…${t.normalisation.max}`);
   const own = Object.entries(t.byCategory ?? {}).map(
     ([category, c]) =>
-      `${category}: ${[c.image !== undefined && `image ${c.image}`, c.pixel !== undefined && `pixel ${c.pixel}`].filter(Boolean).join(' · ')}`,
+      `${category}: ${[c.image !== undefined && `image ${c.image}${scoreNote(c.imageTopFraction)}`, c.pixel !== undefined && `pixel ${c.pixel}`].filter(Boolean).join(' · ')}`,
   );
   const overall = parts.length ? parts.join(' · ') : 'none stated in the pack';
   return own.length ? `${overall}; per category, ${own.join('; ')}` : overall;

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sha256File } from '../../../electron/core/inference/pack/hash';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
+import { answerAllLevels } from '../../../electron/core/mau-gpt/answer-levels';
+import { topFractionMean } from '../../../electron/core/mau-gpt/image-score';
 import { tileGrid } from '../../../electron/core/mau-gpt/tile-grid';
 import { tileRamp } from '../../../electron/core/mau-gpt/tiled-map';
 import { sharedData } from '../../helpers/paths';
@@ -30,6 +32,8 @@ const TilesReference = z.object({
         xStarts: z.array(z.number().int()),
         yStarts: z.array(z.number().int()),
         score: z.number(),
+        /** [fraction, evaluate.top_fraction_mean of the full map] */
+        topFractions: z.array(z.tuple([z.number(), z.number()])).min(1),
         map: z.object({
           file: z.string(),
           stride: z.number().int().positive(),
@@ -77,6 +81,7 @@ describe('tiles mode in the MAU-GPT runtime', () => {
     const dir = await copyOfTiny();
     await editManifest(dir, (m) => {
       m.options.vision!.tiling = reference.tiling;
+      m.options.categoryThresholds = { ball_screw: { image: 0.5, imageTopFraction: 0.001 } };
     });
     runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
       providers: ['cpu'],
@@ -120,6 +125,25 @@ describe('tiles mode in the MAU-GPT runtime', () => {
       );
       expect(worst, `${c.image}: map max abs diff`).toBeLessThan(MAP_TOLERANCE);
       expect(Math.abs(encoded.anomalyScore - c.score), `${c.image}: score`).toBeLessThan(SCORE_TOLERANCE);
+      for (const [fraction, mean] of c.topFractions) {
+        const diff = Math.abs(topFractionMean(have, fraction) - mean);
+        expect(diff, `${c.image}: top ${fraction} mean`).toBeLessThan(SCORE_TOLERANCE);
+      }
+    }
+  }, 60_000);
+
+  it('judges a category with imageTopFraction by its map’s top-fraction mean, others by the tile score', async () => {
+    const c = reference.cases.find((x) => x.name === 'bsdata')!;
+    const topMean = c.topFractions.find(([f]) => f === 0.001)![1];
+    expect(Math.abs(topMean - c.score), 'the two scores must differ to tell them apart').toBeGreaterThan(
+      1e-3,
+    );
+    const image = join(sharedData, c.image);
+    const own = await answerAllLevels(runtime, image, { category: 'ball_screw' });
+    expect(Math.abs(own.result.score - topMean)).toBeLessThan(SCORE_TOLERANCE);
+    for (const category of ['pcb', undefined]) {
+      const other = await answerAllLevels(runtime, image, { category });
+      expect(Math.abs(other.result.score - c.score)).toBeLessThan(SCORE_TOLERANCE);
     }
   }, 60_000);
 
