@@ -46,13 +46,19 @@ def scores_section(report):
              "image and pixel AUROC ≥ 0.98 per dataset, L1 ≥ 97 %, L2 ≥ 98 % (NEU-DET) / ≥ 95 % overall, "
              "ROUGE-L ≥ 0.6 for L4/L5.", "",
              "| dataset | images (NG) | image AUROC | pixel AUROC | F1 @ thr | accuracy @ thr | mask IoU (NG) "
-             "| regions per NG image: map / labels |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "| regions per NG image: map / labels | traced regions on a defect | labelled regions found |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, a in anomaly.items():
         counts = ("–" if a.get("regionsPerNg") is None else
                   f"{a['regionsPerNg']:.1f} / {a['labelledRegionsPerNg']:.1f}")
         lines.append(f"| {name} | {a['images']} ({a['ng']}) | {num(a['imageAuroc'])} | {num(a['pixelAuroc'])} | "
-                     f"{num(a['f1'])} | {pct(a['accuracy'])} | {num(a['maskIou'])} | {counts} |")
+                     f"{num(a['f1'])} | {pct(a['accuracy'])} | {num(a['maskIou'])} | {counts} | "
+                     f"{pct(a.get('regionsOnDefect'))} | {pct(a.get('labelledFound'))} |")
+    lines += ["", "Traced regions on a defect: of the regions the map traces on defective images called NG, "
+              "those that touch a labelled defect pixel. Labelled regions found: of the labelled regions, "
+              "those whose box some traced region reaches (none where the image was called OK). Unlike pixel "
+              "AUROC and mask IoU against boxes, these do not penalise a map that marks a defect's own pixels "
+              "inside its box."]
     lines += ["", "Language path (greedy answers to the held-out images' questions; closed greedy = first "
               "option letter of the greedy answer, closed ranked = the option whose whole answer the model "
               "finds most likely, option_ranking.py; L1/L2 open = yes/no and the true type named; L3 = the "

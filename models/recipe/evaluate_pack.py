@@ -72,10 +72,11 @@ def pixel_auroc(scores, labels):
 MAX_REGIONS = 100  # the runtime's cap (electron/core/mau-gpt/anomaly-prediction.ts)
 
 
-def count_regions(mask):
+def region_labels(mask):
     """8-connected areas of a boolean map, as the runtime traces regions (components.ts): runs of
-    foreground per row, joined where runs of neighbouring rows touch, diagonals included."""
-    parent, previous = [], []
+    foreground per row, joined where runs of neighbouring rows touch, diagonals included. Returns
+    (int32 labels, 0 for background and 1..n per area, n)."""
+    parent, previous, rows = [], [], []
 
     def find(a):
         while parent[a] != a:
@@ -95,8 +96,31 @@ def count_regions(mask):
                     a, b = find(label), find(p_label)
                     parent[max(a, b)] = min(a, b)
             runs.append((start, end, label))
+        rows.append(runs)
         previous = runs
-    return sum(1 for i in range(len(parent)) if find(i) == i)
+    roots = sorted({find(i) for i in range(len(parent))})
+    number = {root: i + 1 for i, root in enumerate(roots)}
+    labels = np.zeros(np.shape(mask), np.int32)
+    for y, runs in enumerate(rows):
+        for start, end, label in runs:
+            labels[y, start:end] = number[find(label)]
+    return labels, len(roots)
+
+
+def region_hits(sample, labels, count, truth):
+    """How the traced regions meet the labelled ones: traced regions that touch a labelled defect
+    pixel, and labelled regions (their boxes) that some traced region reaches. Fair to both kinds
+    of map: one that marks whole boxes and one that marks only the defect's pixels inside them.
+    labels and truth are on the map's grid: the image's pixels, or S×S for a resized view."""
+    on_defect = np.unique(labels[(labels > 0) & truth]).size
+    sy, sx = labels.shape[0] / sample.height, labels.shape[1] / sample.width
+    found = 0
+    for region in sample.regions:
+        x, y, w, h = region.bbox
+        x0, y0 = int(np.floor(x * sx)), int(np.floor(y * sy))
+        x1, y1 = max(x0 + 1, int(np.ceil((x + w) * sx))), max(y0 + 1, int(np.ceil((y + h) * sy)))
+        found += bool(labels[y0:y1, x0:x1].any())
+    return {"traced": count, "onDefect": int(on_defect), "labelled": len(sample.regions), "found": found}
 
 
 def anomaly_rows(vision, samples, config, thresholds):
@@ -109,11 +133,13 @@ def anomaly_rows(vision, samples, config, thresholds):
         image_cut, pixel_cut = (threshold_of(thresholds, sample.category, k) for k in ("image", "pixel"))
         # as the app lists them: regions only on a part called NG (anomaly-prediction.ts)
         predicted = (flat >= pixel_cut) & (score >= image_cut)
+        labels, count = region_labels(amap >= pixel_cut) if score >= image_cut else (np.zeros(amap.shape, np.int32), 0)
         union = float((predicted | truth_flat).sum())
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
-                     "predictedNg": score >= image_cut, "regions": min(MAX_REGIONS, count_regions(amap >= pixel_cut)) if score >= image_cut else 0,
+                     "predictedNg": score >= image_cut, "regions": min(MAX_REGIONS, count),
                      "labelledRegions": len(sample.regions),
+                     "hits": region_hits(sample, labels, count, truth > 0.5),
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
 
@@ -135,7 +161,16 @@ def summarise_anomaly(rows):
             "maskIou": sum(ious) / len(ious) if ious else None,
             # the map's regions (8-connected, as the app lists them) against the labels' regions
             "regionsPerNg": sum(r["regions"] for r in ng_rows) / max(1, len(ng_rows)),
-            "labelledRegionsPerNg": sum(r["labelledRegions"] for r in ng_rows) / max(1, len(ng_rows))}
+            "labelledRegionsPerNg": sum(r["labelledRegions"] for r in ng_rows) / max(1, len(ng_rows)),
+            **region_rates([r["hits"] for r in ng_rows])}
+
+
+def region_rates(hits):
+    """Of the regions traced on defective images, the share that touch a labelled defect; of the
+    labelled regions, the share some traced region reaches (None where there are none)."""
+    traced, labelled = sum(h["traced"] for h in hits), sum(h["labelled"] for h in hits)
+    return {"regionsOnDefect": sum(h["onDefect"] for h in hits) / traced if traced else None,
+            "labelledFound": sum(h["found"] for h in hits) / labelled if labelled else None}
 
 
 def agrees_with_verdict(level, answer, predicted_ng):
