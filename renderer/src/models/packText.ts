@@ -39,9 +39,8 @@ export function labelsText(pack: Pick<ModelPackInfo, 'labels' | 'labelsByCategor
 /** What a category's image threshold is compared with, where it is not the largest tile score. */
 function scoreNote(fraction: number | undefined): string {
   if (fraction === undefined) return '';
-  return fraction === 0
-    ? ' on the map’s highest pixel'
-    : ` on the map’s top ${+(fraction * 100).toPrecision(6)} %`;
+  const of = fraction === 0 ? 'highest pixel' : `top ${+(fraction * 100).toPrecision(6)} %`;
+  return ` (scored by the map’s ${of})`;
 }
 
 export function thresholdText(t: ModelPackInfo['thresholds']): string {

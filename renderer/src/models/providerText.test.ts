@@ -80,7 +80,7 @@ describe('the pack facts', () => {
       gear: { image: 0.9, imageTopFraction: 0 },
     };
     expect(thresholdText({ image: 0.981, pixel: 0.64, normalisation: null, byCategory: scored })).toBe(
-      'image 0.981 · pixel 0.64; per category, pcb: image 0.998 on the map’s top 0.1 %; gear: image 0.9 on the map’s highest pixel',
+      'image 0.981 · pixel 0.64; per category, pcb: image 0.998 (scored by the map’s top 0.1 %); gear: image 0.9 (scored by the map’s highest pixel)',
     );
     expect(cardRows(p.card)).toContainEqual(['licence', 'MIT']);
     expect(cardRows(p.card)).toContainEqual(['training data', 'none: hand-set and fixed-seed weights']);

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../electron/contract/domain';
+import { scoreAgainstThreshold } from './scoreText';
 
 /**
  * The image's anomaly score as a bar, with a tick at the threshold the model's verdict rests on
@@ -20,7 +21,7 @@ export function ScoreBar({
   return (
     <div className="score" data-testid="score-bar" title={`score ${score ?? '—'} · threshold ${threshold}`}>
       <span className="score__label">score</span>
-      <span className="score__value">{score === null ? '—' : score.toFixed(2)}</span>
+      <span className="score__value">{score === null ? '—' : scoreAgainstThreshold(score, threshold)}</span>
       <span className="score__track" aria-hidden>
         <span className={`score__fill${over ? ' is-over' : ''}`} style={{ width: `${clamped * 100}%` }} />
         <span className="score__tick" style={{ left: `${Math.min(1, Math.max(0, threshold)) * 100}%` }} />
