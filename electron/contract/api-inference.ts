@@ -78,6 +78,8 @@ export const ModelPackInfo = z.object({
           pixel: z.number().optional(),
           /** The category's image score: the mean of this fraction of the map's highest pixels. */
           imageTopFraction: z.number().optional(),
+          /** Regions are listed only where the map peaks at this. */
+          regionPeak: z.number().optional(),
         }),
       )
       .optional(),

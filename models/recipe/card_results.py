@@ -30,7 +30,9 @@ def num(value):
 def category_note(thresholds):
     """'; per category (options.categoryThresholds): ball_screw image 0.9871, …' or nothing."""
     def part(key, value):
-        return f"scored by the map's top {100 * value:g} %" if key == "imageTopFraction" else f"{key} {value:.4f}"
+        if key == "imageTopFraction":
+            return f"scored by the map's top {100 * value:g} %"
+        return f"regions peaking ≥ {value:g}" if key == "regionPeak" else f"{key} {value:.4f}"
 
     parts = [f"{c} " + ", ".join(part(k, v) for k, v in t.items())
              for c, t in sorted((thresholds.get("categories") or {}).items())]

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from data import defect_mask, global_view, load_rgb, normalise
+from regions import choose_region_peak, map_boxes, region_stats
 
 
 def tile_starts(length, size, overlap):
@@ -157,14 +158,21 @@ def top_fraction_of(thresholds, category):
     return (thresholds.get("categories") or {}).get(category, {}).get("imageTopFraction")
 
 
-def category_thresholds(records, fractions=None):
+def region_peak_of(thresholds, category):
+    """The category's regionPeak (regions.py), or 0.0 where every traced region is listed."""
+    return (thresholds.get("categories") or {}).get(category, {}).get("regionPeak", 0.0)
+
+
+def category_thresholds(records, fractions=None, overall=None):
     """Per category of part: the image threshold chosen on its own images (max F1), where the
     category has both verdicts, and the pixel threshold with the best mean mask IoU on its NG
     images. One scale rarely suits every product: chosen on all categories at once, most clean
     PCBs were called NG. Max F1 on the background-subsampled pixels is no guide per category: it
     chose 0.36 for ball screws and lowered BSData's mask IoU 0.44 -> 0.35; IoU is what the
     regions a reviewer sees are judged by. fractions: choose_image_scores' choice, whose score the
-    records already carry and which the category's entry then names."""
+    records already carry and which the category's entry then names. With `overall` (the pack's
+    image and pixel thresholds) and records that carry "regionInput", a category also chooses its
+    regionPeak (regions.choose_region_peak) on its NG images called NG, where it lists fewer regions."""
     fractions = fractions or {}
     out = {}
     for category in sorted({r["category"] for r in records if r["category"]}):
@@ -178,6 +186,12 @@ def category_thresholds(records, fractions=None):
             chosen["pixel"] = float(IOU_GRID[int(np.argmax(np.mean(ious, axis=0)))])
         if category in fractions and "image" in chosen:
             chosen["imageTopFraction"] = fractions[category]
+        if overall is not None:
+            image_cut, pixel_cut = (chosen.get(k, overall[k]) for k in ("image", "pixel"))
+            called = [r for r in rows if r["ng"] and r.get("regionInput") and r["score"] >= image_cut]
+            peak = choose_region_peak([region_stats(*r["regionInput"], pixel_cut) for r in called]) if called else None
+            if peak:
+                chosen["regionPeak"] = peak
         if chosen:
             out[category] = chosen
     return out
@@ -204,7 +218,11 @@ def anomaly_metrics(vision, samples, config, thresholds=None):
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
         records.append({"category": sample.category, "score": score, "ng": sample.verdict == "NG",
                         "candidates": candidates, "pix": flat[keep], "pixTruth": truth_flat[keep],
-                        "ious": mask_ious(amap, truth) if truth_flat.any() else None})
+                        "ious": mask_ious(amap, truth) if truth_flat.any() else None,
+                        # the regions' peak is chosen on these (category_thresholds)
+                        "regionInput": ((amap, truth > 0.5, map_boxes(sample, amap.shape))
+                                        if thresholds is None and sample.verdict == "NG" and sample.regions
+                                        else None)})
     fractions = choose_image_scores(records) if thresholds is None else {}
     for r in records:
         if r["category"] in fractions and r["candidates"]:
@@ -213,8 +231,8 @@ def anomaly_metrics(vision, samples, config, thresholds=None):
     s, y = np.array(scores), np.array(labels)
     ps, py = np.concatenate([r["pix"] for r in records]), np.concatenate([r["pixTruth"] for r in records])
     if thresholds is None:
-        thresholds = {"image": image_threshold(s, y), "pixel": pixel_threshold(ps, py),
-                      "categories": category_thresholds(records, fractions)}
+        overall = {"image": image_threshold(s, y), "pixel": pixel_threshold(ps, py)}
+        thresholds = {**overall, "categories": category_thresholds(records, fractions, overall)}
     image_cut = np.array([threshold_of(thresholds, r["category"], "image") for r in records])
     pixel_cut = np.concatenate([np.full(r["pix"].shape, threshold_of(thresholds, r["category"], "pixel"))
                                 for r in records])

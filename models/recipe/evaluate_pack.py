@@ -40,12 +40,13 @@ import torch  # noqa: E402
 from bpe_tokenizer import BpeTokenizer  # noqa: E402
 from checkpoint import load_base  # noqa: E402
 from data import global_view  # noqa: E402
-from evaluate import auroc, image_map, threshold_of, top_fraction_of  # noqa: E402
+from evaluate import auroc, image_map, region_peak_of, threshold_of, top_fraction_of  # noqa: E402
 from generate import answer_cap, generate  # noqa: E402
 from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
 from grounding import display_name, is_grounded, level_grounding, typed_answer  # noqa: E402
 from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
+from regions import kept_pixels, map_boxes, region_counts, region_stats  # noqa: E402
 from text_metrics import first_option_letter, names_any, rouge_l, says_yes, words  # noqa: E402
 
 BSDATA_NORMAL_SIZE = (1130, 460)
@@ -72,57 +73,6 @@ def pixel_auroc(scores, labels):
 MAX_REGIONS = 100  # the runtime's cap (electron/core/mau-gpt/anomaly-prediction.ts)
 
 
-def region_labels(mask):
-    """8-connected areas of a boolean map, as the runtime traces regions (components.ts): runs of
-    foreground per row, joined where runs of neighbouring rows touch, diagonals included. Returns
-    (int32 labels, 0 for background and 1..n per area, n)."""
-    parent, previous, rows = [], [], []
-
-    def find(a):
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for row in mask:
-        padded = np.concatenate([[False], row, [False]])
-        edges = np.flatnonzero(padded[1:] != padded[:-1])
-        runs = []
-        for start, end in zip(edges[::2], edges[1::2]):  # run covers [start, end)
-            label = len(parent)
-            parent.append(label)
-            for p_start, p_end, p_label in previous:
-                if p_start <= end and start <= p_end:  # touching, diagonals included
-                    a, b = find(label), find(p_label)
-                    parent[max(a, b)] = min(a, b)
-            runs.append((start, end, label))
-        rows.append(runs)
-        previous = runs
-    roots = sorted({find(i) for i in range(len(parent))})
-    number = {root: i + 1 for i, root in enumerate(roots)}
-    labels = np.zeros(np.shape(mask), np.int32)
-    for y, runs in enumerate(rows):
-        for start, end, label in runs:
-            labels[y, start:end] = number[find(label)]
-    return labels, len(roots)
-
-
-def region_hits(sample, labels, count, truth):
-    """How the traced regions meet the labelled ones: traced regions that touch a labelled defect
-    pixel, and labelled regions (their boxes) that some traced region reaches. Fair to both kinds
-    of map: one that marks whole boxes and one that marks only the defect's pixels inside them.
-    labels and truth are on the map's grid: the image's pixels, or S×S for a resized view."""
-    on_defect = np.unique(labels[(labels > 0) & truth]).size
-    sy, sx = labels.shape[0] / sample.height, labels.shape[1] / sample.width
-    found = 0
-    for region in sample.regions:
-        x, y, w, h = region.bbox
-        x0, y0 = int(np.floor(x * sx)), int(np.floor(y * sy))
-        x1, y1 = max(x0 + 1, int(np.ceil((x + w) * sx))), max(y0 + 1, int(np.ceil((y + h) * sy)))
-        found += bool(labels[y0:y1, x0:x1].any())
-    return {"traced": count, "onDefect": int(on_defect), "labelled": len(sample.regions), "found": found}
-
-
 def anomaly_rows(vision, samples, config, thresholds):
     rows = []
     for sample in samples:
@@ -132,14 +82,16 @@ def anomaly_rows(vision, samples, config, thresholds):
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
         image_cut, pixel_cut = (threshold_of(thresholds, sample.category, k) for k in ("image", "pixel"))
         # as the app lists them: regions only on a part called NG (anomaly-prediction.ts)
-        predicted = (flat >= pixel_cut) & (score >= image_cut)
-        labels, count = region_labels(amap >= pixel_cut) if score >= image_cut else (np.zeros(amap.shape, np.int32), 0)
+        called_ng = score >= image_cut
+        stats = region_stats(amap, truth > 0.5, map_boxes(sample, amap.shape), pixel_cut)
+        peak = region_peak_of(thresholds, sample.category)
+        hits = region_counts(stats, peak) if called_ng else region_counts(stats, None)
+        predicted = kept_pixels(stats, peak).ravel() if called_ng else np.zeros_like(truth_flat)
         union = float((predicted | truth_flat).sum())
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
-                     "predictedNg": score >= image_cut, "regions": min(MAX_REGIONS, count),
-                     "labelledRegions": len(sample.regions),
-                     "hits": region_hits(sample, labels, count, truth > 0.5),
+                     "predictedNg": called_ng, "regions": min(MAX_REGIONS, hits["traced"]),
+                     "labelledRegions": len(sample.regions), "hits": hits,
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
 

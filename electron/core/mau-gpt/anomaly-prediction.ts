@@ -31,6 +31,8 @@ export function anomalyPrediction(
   score: number,
   geometry: Geometry,
   thresholds: Thresholds,
+  /** The category's regionPeak: regions whose highest map value stays below it are not listed. */
+  regionPeak = 0,
 ): PredictionResult {
   const width = map.dims[map.dims.length - 1]!;
   const height = map.dims[map.dims.length - 2]!;
@@ -60,7 +62,9 @@ export function anomalyPrediction(
     anomalyMap: shrinkMap({ width: crop.width, height: crop.height, data: heat }),
     regions:
       verdict === 'NG'
-        ? regionsFromMask(maskAt(heat, pixel), heat, crop.width, crop.height, place, REGION_OPTIONS)
+        ? regionsFromMask(maskAt(heat, pixel), heat, crop.width, crop.height, place, REGION_OPTIONS).filter(
+            (region) => region.score >= regionPeak,
+          )
         : [],
   };
 }

@@ -6,7 +6,7 @@ import { listedTypes } from './defect-types';
 import { imageScoreOf } from './image-score';
 import type { GenerationSettings } from './generation-config';
 import { levelGrounding } from './grounding';
-import { LEVELS, type Level } from './options';
+import { categoryEntry, LEVELS, type Level } from './options';
 import { typeRegionsOf } from './region-typing';
 import { typeRegionsByAnswer } from './typed-regions';
 import type { MauGptRuntime } from './runtime';
@@ -23,7 +23,7 @@ export type AnswerOptions = {
 
 /** The pack's thresholds, with the category's own (options.categoryThresholds) in their place where given. */
 export function thresholdsFor(pack: MauGptRuntime['pack'], category: string | undefined): Thresholds {
-  const own = category === undefined ? undefined : pack.options.categoryThresholds?.[category];
+  const own = categoryEntry(pack.options, category);
   const base = pack.manifest.thresholds;
   return { ...base, image: own?.image ?? base.image, pixel: own?.pixel ?? base.pixel };
 }
@@ -52,6 +52,7 @@ export async function answerAllLevels(
     imageScoreOf(runtime.pack, options.category, encoded),
     encoded.geometry,
     thresholdsFor(runtime.pack, options.category),
+    categoryEntry(runtime.pack.options, options.category)?.regionPeak,
   );
   const head = runtime.pack.options.defectTypes;
   const types =

@@ -1,3 +1,4 @@
+import { categoryEntry } from './options';
 import type { MauGptRuntime } from './runtime';
 
 /** Histogram bins that narrow the candidates down before the exact selection. */
@@ -92,8 +93,7 @@ export function imageScoreOf(
   category: string | undefined,
   encoded: Encoded,
 ): number {
-  const fraction =
-    category === undefined ? undefined : pack.options.categoryThresholds?.[category]?.imageTopFraction;
+  const fraction = categoryEntry(pack.options, category)?.imageTopFraction;
   if (fraction === undefined || !encoded.tiles) return encoded.anomalyScore;
   return topFractionMean(encoded.anomalyMap.data as Float32Array, fraction);
 }

@@ -55,7 +55,8 @@ const GroundedLevel = z
  * options.categoryThresholds: a category of part's own thresholds, overriding the pack's, and the
  * image score its image threshold is meant for: `imageTopFraction` scores a tiled image by the mean
  * of its stitched map's highest fraction of pixels (0: the highest pixel) instead of the largest
- * tile score (image-score.ts).
+ * tile score (image-score.ts). `regionPeak` lists a region traced at the pixel threshold only where
+ * its highest map value reaches it, which drops faint specks (models/recipe/regions.py).
  */
 export const CategoryThresholds = z.record(
   z.string().min(1),
@@ -64,9 +65,19 @@ export const CategoryThresholds = z.record(
       image: finite.optional(),
       pixel: finite.optional(),
       imageTopFraction: z.number().min(0).max(1).optional(),
+      /** A traced region is listed only where its highest map value reaches this (hysteresis). */
+      regionPeak: z.number().min(0).max(1).optional(),
     })
     .strict(),
 );
+
+/** The sample's category's entry of options.categoryThresholds, where the pack has one. */
+export function categoryEntry(
+  options: { categoryThresholds?: z.infer<typeof CategoryThresholds> },
+  category: string | undefined,
+): z.infer<typeof CategoryThresholds>[string] | undefined {
+  return category === undefined ? undefined : options.categoryThresholds?.[category];
+}
 
 export const LEVELS = ['1', '2', '3', '4', '5'] as const;
 export type Level = (typeof LEVELS)[number];

@@ -50,7 +50,7 @@ export function thresholdText(t: ModelPackInfo['thresholds']): string {
   if (t.normalisation) parts.push(`normalised from ${t.normalisation.min}…${t.normalisation.max}`);
   const own = Object.entries(t.byCategory ?? {}).map(
     ([category, c]) =>
-      `${category}: ${[c.image !== undefined && `image ${c.image}${scoreNote(c.imageTopFraction)}`, c.pixel !== undefined && `pixel ${c.pixel}`].filter(Boolean).join(' · ')}`,
+      `${category}: ${[c.image !== undefined && `image ${c.image}${scoreNote(c.imageTopFraction)}`, c.pixel !== undefined && `pixel ${c.pixel}`, c.regionPeak !== undefined && `regions peaking ≥ ${c.regionPeak}`].filter(Boolean).join(' · ')}`,
   );
   const overall = parts.length ? parts.join(' · ') : 'none stated in the pack';
   return own.length ? `${overall}; per category, ${own.join('; ')}` : overall;

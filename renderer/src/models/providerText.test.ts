@@ -76,11 +76,11 @@ describe('the pack facts', () => {
       'image 0.981 · pixel 0.64; per category, pcb: image 0.997; ball_screw: image 0.987 · pixel 0.5',
     );
     const scored = {
-      pcb: { image: 0.998, imageTopFraction: 0.001 },
+      pcb: { image: 0.998, imageTopFraction: 0.001, regionPeak: 0.95 },
       gear: { image: 0.9, imageTopFraction: 0 },
     };
     expect(thresholdText({ image: 0.981, pixel: 0.64, normalisation: null, byCategory: scored })).toBe(
-      'image 0.981 · pixel 0.64; per category, pcb: image 0.998 (scored by the map’s top 0.1 %); gear: image 0.9 (scored by the map’s highest pixel)',
+      'image 0.981 · pixel 0.64; per category, pcb: image 0.998 (scored by the map’s top 0.1 %) · regions peaking ≥ 0.95; gear: image 0.9 (scored by the map’s highest pixel)',
     );
     expect(cardRows(p.card)).toContainEqual(['licence', 'MIT']);
     expect(cardRows(p.card)).toContainEqual(['training data', 'none: hand-set and fixed-seed weights']);

@@ -34,4 +34,16 @@ describe('the picture half of a MAU-GPT prediction', () => {
     expect(result.regions).toEqual([]);
     expect(Math.max(...result.anomalyMap!.data)).toBeCloseTo(0.9, 5);
   });
+
+  it('lists only regions that peak at the category’s regionPeak; the map keeps the faint one', () => {
+    const { map, geometry } = twoSpots();
+    const data = map.data;
+    for (let i = 0; i < data.length; i++) if (i % 40 >= 20 && data[i]! > 0.5) data[i] = 0.7;
+    const thresholds = { image: 0.9, pixel: 0.5 };
+    expect(anomalyPrediction('spots.png', map, 0.95, geometry, thresholds, 0.8).regions).toHaveLength(1);
+    expect(anomalyPrediction('spots.png', map, 0.95, geometry, thresholds, 0.65).regions).toHaveLength(2);
+    const kept = anomalyPrediction('spots.png', map, 0.95, geometry, thresholds, 0.8);
+    expect(kept.regions[0]!.score).toBeCloseTo(0.9, 5);
+    expect(kept.anomalyMap!.data.filter((v) => Math.abs(v - 0.7) < 1e-6)).toHaveLength(30);
+  });
 });
