@@ -157,7 +157,9 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
                             if options else (None, []))
             # the app asks open questions only: those are steered as it steers them
             steered = qa.form == "open"
-            whole = typed_answer(qa.level, verdict, (types_of or {}).get(sample.id)) if steered and options else None
+            whole = (typed_answer(qa.level, verdict, (types_of or {}).get(sample.id), options,
+                                  object_noun(sample.category), (region_counts or {}).get(sample.id, 0))
+                     if steered and options else None)
             ids = () if whole else generate(model, tokenizer, x, qa.question_text(),
                                             answer_cap(config, qa.level), max_context,
                                             tokenizer.encode(start) if start and steered else (),

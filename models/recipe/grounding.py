@@ -29,10 +29,16 @@ def fill_counts(text, count):
     return text.replace("{regions}", regions).replace("{defects}", defects)
 
 
-def typed_answer(level, predicted_ng, types):
-    """The whole L2 answer on an NG image whose types the defect-type head listed, else None: the
-    app says them and asks the decoder nothing more (grounding.ts, `complete`)."""
-    return types_answer(types) if predicted_ng and level == 2 and types else None
+def typed_answer(level, predicted_ng, types, options=None, noun="part", region_count=None):
+    """The whole answer where the app asks the decoder nothing (grounding.ts, `complete`), else
+    None: L2 on an NG image whose types the defect-type head listed says them; L1 on an NG image
+    that lists no region is the pack's groundedL1.yesWithoutRegions, where it has one."""
+    if predicted_ng and level == 2 and types:
+        return types_answer(types)
+    without = ((options or {}).get("groundedL1") or {}).get("yesWithoutRegions")
+    if predicted_ng and level == 1 and region_count == 0 and without:
+        return without.replace("{object}", noun)
+    return None
 
 
 def one_type_start(template, types, counted):

@@ -25,8 +25,11 @@ QUESTIONS = {
 # the export writes for a normal image keeps the rest of the answer on the verdict's side
 # With regions on the map, the export's whole NG sentence with the map's own count ({regions}): a
 # decoder left to count said "1 defective region" beside a list of 11.
+# With none listed (no region peaks at the category's regionPeak), the whole answer says so: left
+# to go on after "Yes.", the decoder said "shows 1 defective region" beside an empty list.
 GROUNDED_L1 = {"yes": "Yes.", "no": "No. The {object} looks normal;",
-               "yesWithRegions": "Yes. The {object} shows {regions}."}
+               "yesWithRegions": "Yes. The {object} shows {regions}.",
+               "yesWithoutRegions": "Yes. The {object} looks defective, but no region stands out enough to list; check the heat map."}
 # The export answers a clean part's L2–L5 in fixed words and opens most defects' L2, L4 and L5
 # answers in fixed words too (electron/core/mauset-qa). The app starts each answer so by the verdict
 # and keeps an NG answer off a clean part's phrases: otherwise the decoder told "there is no defect"

@@ -54,6 +54,8 @@ export function levelGrounding(
   if (level === '1') {
     const l1 = options.groundedL1;
     if (!l1) return {};
+    if (ng && !counted && l1.yesWithoutRegions)
+      return { answerStart: complete(l1.yesWithoutRegions), complete: true };
     return { answerStart: complete(ng ? (counted && l1.yesWithRegions) || l1.yes : l1.no) };
   }
   const grounded = options.groundedLevels?.[level];

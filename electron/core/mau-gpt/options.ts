@@ -138,10 +138,17 @@ export const MauGptOptions = z
      * in a third of test images). `yesWithRegions` replaces `yes` when the map marked at least
      * one region, and may say how many as the export does: `{regions}` ("3 defective regions")
      * or `{defects}` ("are 3 defects", "is 1 defect"), so the count read beside the region list
-     * is the list's own.
+     * is the list's own. `yesWithoutRegions` is the whole answer on an image called NG where no
+     * region is listed (none peaks at the category's regionPeak): left to go on after `yes`, the
+     * decoder said "shows 1 defective region" beside an empty list.
      */
     groundedL1: z
-      .object({ yes: z.string().min(1), no: z.string().min(1), yesWithRegions: z.string().min(1).optional() })
+      .object({
+        yes: z.string().min(1),
+        no: z.string().min(1),
+        yesWithRegions: z.string().min(1).optional(),
+        yesWithoutRegions: z.string().min(1).optional(),
+      })
       .strict()
       .optional(),
     /**

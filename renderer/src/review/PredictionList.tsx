@@ -41,7 +41,13 @@ export function PredictionList({ state, onPick }: Props) {
         Predicted regions <span className="muted">{prediction.regions.length}</span>
         {open > 0 && <span className="section-title__note">{open} to decide</span>}
       </h2>
-      {prediction.regions.length === 0 && <p className="muted">The model marked no region.</p>}
+      {prediction.regions.length === 0 && (
+        <p className="muted" data-testid="prediction-list-empty">
+          {prediction.verdict === 'NG'
+            ? 'The model called it NG but listed no region: no area of its map peaks high enough. Check the heat map; + missed adds what you find.'
+            : 'The model marked no region.'}
+        </p>
+      )}
       <ul className="regions regions--bounded" ref={list}>
         {prediction.regions.map((p, i) => {
           const item: Selection = { kind: 'prediction', id: p.id };

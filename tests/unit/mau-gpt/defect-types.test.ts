@@ -49,6 +49,12 @@ describe('the L2 answer and region types from listed types', () => {
     decoder: { numLayers: 1, numHeads: 1, headDim: 8, hidden: 8, vocabSize: 64, maxContext: 64 },
     prompt: { template: 'Q: {question} A:' },
     questions: { '1': 'a?', '2': 'b?', '3': 'c?', '4': 'd?', '5': 'e?' },
+    groundedL1: {
+      yes: 'Yes.',
+      no: 'No.',
+      yesWithRegions: 'Yes. The {object} shows {regions}.',
+      yesWithoutRegions: 'Yes. The {object} looks defective; no region is listed.',
+    },
     groundedLevels: {
       '2': { ok: 'There is no defect on this {object}.', ng: 'It is', avoidWhenNg: ['no defect'] },
       '3': { ngWithRegions: 'There {defects}:', ngOneType: 'There {defects}: r1 ({type})' },
@@ -69,6 +75,17 @@ describe('the L2 answer and region types from listed types', () => {
     );
     expect(two.answerStart).toBe('There are 2 defect types: open circuit and short circuit.');
     expect(two.answerStart).toBe(typesAnswer(['open', 'short']));
+  });
+
+  it('says L1 whole on an NG image that lists no region, so the decoder cannot count one', () => {
+    const l1 = (verdict: 'NG' | 'OK', regionCount: number) =>
+      levelGrounding(options, '1', { verdict, regionCount }, fill);
+    expect(l1('NG', 0)).toEqual({
+      answerStart: 'Yes. The PCB looks defective; no region is listed.',
+      complete: true,
+    });
+    expect(l1('NG', 2)).toEqual({ answerStart: 'Yes. The PCB shows 2 defective regions.' });
+    expect(l1('OK', 0)).toEqual({ answerStart: 'No.' });
   });
 
   it('leaves the verdict’s own start where nothing was listed, and an OK part’s words alone', () => {
