@@ -51,6 +51,8 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
       yes: 'Yes.',
       no: 'No. The {object} looks normal;',
       yesWithRegions: 'Yes. The {object} shows {regions}.',
+      yesWithoutRegions:
+        'Yes. The {object} looks defective, but no region stands out enough to list; check the heat map.',
     });
     // a clean part's texts are the export's own (the recipe test checks pack.py's against the export)
     expect(options.groundedLevels?.['2']?.ok).toBe(

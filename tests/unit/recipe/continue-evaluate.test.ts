@@ -75,7 +75,9 @@ describe('recipe: continue a pack, score it per dataset and level, ablate its ad
     const byCategory = pack.manifest.options['categoryThresholds'] as Record<string, { image?: number }>;
     expect(Object.keys(byCategory).length).toBeGreaterThan(0);
     for (const t of Object.values(byCategory))
-      expect(['image', 'pixel']).toEqual(expect.arrayContaining(Object.keys(t)));
+      expect(['image', 'pixel', 'imageTopFraction', 'regionPeak']).toEqual(
+        expect.arrayContaining(Object.keys(t)),
+      );
     expect(readFileSync(join(out, 'tokenizer.json'), 'utf8')).toBe(
       readFileSync(join(tinyPack, 'tokenizer.json'), 'utf8'),
     );
