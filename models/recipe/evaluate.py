@@ -153,14 +153,19 @@ def choose_image_scores(records):
     return chosen
 
 
+def category_entry(thresholds, category):
+    """The category's own entry of thresholds["categories"] ({} where it has none)."""
+    return (thresholds.get("categories") or {}).get(category, {})
+
+
 def top_fraction_of(thresholds, category):
     """The category's imageTopFraction, or None where it keeps the largest tile score."""
-    return (thresholds.get("categories") or {}).get(category, {}).get("imageTopFraction")
+    return category_entry(thresholds, category).get("imageTopFraction")
 
 
 def region_peak_of(thresholds, category):
     """The category's regionPeak (regions.py), or 0.0 where every traced region is listed."""
-    return (thresholds.get("categories") or {}).get(category, {}).get("regionPeak", 0.0)
+    return category_entry(thresholds, category).get("regionPeak", 0.0)
 
 
 def category_thresholds(records, fractions=None, overall=None):
@@ -199,7 +204,7 @@ def category_thresholds(records, fractions=None, overall=None):
 
 def threshold_of(thresholds, category, kind):
     """A sample's threshold: its category's own where the pack has one, else the pack's."""
-    return (thresholds.get("categories") or {}).get(category, {}).get(kind, thresholds[kind])
+    return category_entry(thresholds, category).get(kind, thresholds[kind])
 
 
 def anomaly_metrics(vision, samples, config, thresholds=None):

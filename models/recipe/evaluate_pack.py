@@ -81,12 +81,13 @@ def anomaly_rows(vision, samples, config, thresholds):
         rng = np.random.default_rng(len(rows))
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
         image_cut, pixel_cut = (threshold_of(thresholds, sample.category, k) for k in ("image", "pixel"))
-        # as the app lists them: regions only on a part called NG (anomaly-prediction.ts)
         called_ng = score >= image_cut
         stats = region_stats(amap, truth > 0.5, map_boxes(sample, amap.shape), pixel_cut)
-        peak = region_peak_of(thresholds, sample.category)
-        hits = region_counts(stats, peak) if called_ng else region_counts(stats, None)
-        predicted = kept_pixels(stats, peak).ravel() if called_ng else np.zeros_like(truth_flat)
+        # as the app lists regions (anomaly-prediction.ts): only on a part called NG, only where they
+        # peak at the category's region peak
+        peak = region_peak_of(thresholds, sample.category) if called_ng else None
+        hits = region_counts(stats, peak)
+        predicted = kept_pixels(stats, peak).ravel()
         union = float((predicted | truth_flat).sum())
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
