@@ -20,7 +20,9 @@ DEFAULT = {
     "stage1": {"steps": 3000, "batch": 8, "lr": 2e-3, "weightDecay": 0.01, "defectCropFraction": 0.5,
                "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False,
                "templateMasks": False},
-    "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0},
+    # levelWeights: {"1"–"5": weight} draws a level by weight, then one of its questions; None
+    # draws every question alike (each image holds as many per level, so the levels come alike)
+    "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0, "levelWeights": None},
     # an answer's cap per level ("1"–"5") where it differs from maxNewTokens (generation_config.json's
     # max_new_tokens_by_level): chosen on the val split's ROUGE-L (MODEL_CARD.md); L3 rambles on
     # when let run, while L5's causes and actions need room (BSData's are 61 tokens)
@@ -43,7 +45,7 @@ SMOKE = {
 
 
 # sections whose value is a whole object of its own, set as one piece rather than merged key by key
-WHOLE_VALUES = ("tiling", "maxNewTokensByLevel")
+WHOLE_VALUES = ("tiling", "maxNewTokensByLevel", "levelWeights")
 
 
 def merge(base, override, where="config"):
@@ -103,6 +105,12 @@ def check(config):
     grid = v["imageSize"] // down
     if grid * grid >= d["maxContext"]:
         raise ValueError("config: the visual tokens alone fill decoder.maxContext")
+    weights = config["stage2"].get("levelWeights")
+    if weights is not None and (not isinstance(weights, dict) or not weights or any(
+            level not in ("1", "2", "3", "4", "5") or isinstance(w, bool) or not isinstance(w, (int, float)) or w < 0
+            for level, w in weights.items()) or not sum(weights.values()) > 0):
+        raise ValueError(f"config: stage2.levelWeights needs levels \"1\"–\"5\" with weights ≥ 0, not all 0, "
+                         f"got {weights!r}")
     for level, cap in config["generation"].get("maxNewTokensByLevel", {}).items():
         if level not in ("1", "2", "3", "4", "5") or not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
             raise ValueError(f"config: generation.maxNewTokensByLevel needs levels \"1\"–\"5\" with a positive "

@@ -6,6 +6,8 @@ model on generic descriptions of the images. Stage 2: everything of stage 1 froz
 only the adapter (router, experts, hypernetwork) learns the five levels' question/answer pairs.
 """
 
+import bisect
+import itertools
 import math
 import time
 
@@ -140,9 +142,10 @@ def train_adapter(model, samples, tokenizer, config, rng, log, cache):
     set_trainable(model, params)
     model.train()
     pool = [(s, qa) for s in samples for qa in s.qa]
+    draw = level_draw(pool, s2.get("levelWeights"))
 
     def loss_of(r, batch):
-        picked = [r.choice(pool) for _ in range(batch)]
+        picked = [draw(r) for _ in range(batch)]
         items = [(s, qa.question_text(), qa.answer_text(), False) for s, qa in picked]
         return lm_loss(model, cache, items, tokenizer, config)
 
@@ -150,6 +153,27 @@ def train_adapter(model, samples, tokenizer, config, rng, log, cache):
                            s2["weightDecay"], rng, log)
     model.eval()
     return stats
+
+
+def level_draw(pool, weights):
+    """A function drawing one (sample, qa) from the pool: alike without weights (the draws of every
+    pack before levelWeights), else a level by its weight and then one of that level's questions.
+    The app answers L1 and L2 from the verdict and the type head; weights can spend the adapter's
+    steps on the levels the decoder itself writes."""
+    if not weights:
+        return lambda r: r.choice(pool)
+    by_level = {int(level): [item for item in pool if item[1].level == int(level)]
+                for level, weight in weights.items() if weight > 0}
+    empty = [level for level, items in by_level.items() if not items]
+    if empty:
+        raise ValueError(f"stage2.levelWeights: the training split has no question of level {empty[0]}")
+    levels = sorted(by_level)
+    cumulative = list(itertools.accumulate(weights[str(level)] for level in levels))
+
+    def draw(r):
+        level = levels[bisect.bisect_right(cumulative, r.random() * cumulative[-1])]
+        return r.choice(by_level[level])
+    return draw
 
 
 def region_dict(region):
