@@ -39,14 +39,15 @@ import torch  # noqa: E402
 
 from bpe_tokenizer import BpeTokenizer  # noqa: E402
 from checkpoint import load_base  # noqa: E402
-from data import global_view  # noqa: E402
+from data import global_view, load_rgb, normalise  # noqa: E402
 from evaluate import auroc, image_map, region_peak_of, threshold_of, top_fraction_of  # noqa: E402
 from generate import answer_cap, generate  # noqa: E402
 from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
-from grounding import display_name, is_grounded, level_grounding, typed_answer  # noqa: E402
+from grounding import PLACES_LISTED, display_name, is_grounded, level_grounding, regions_answer, typed_answer  # noqa: E402
 from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
-from regions import kept_pixels, map_boxes, region_counts, region_stats  # noqa: E402
+from region_types import crop_views, region_head, typed_regions  # noqa: E402
+from regions import kept_pixels, listed_places, map_boxes, region_counts, region_stats  # noqa: E402
 from text_metrics import first_option_letter, names_any, rouge_l, says_yes, words  # noqa: E402
 
 BSDATA_NORMAL_SIZE = (1130, 460)
@@ -87,12 +88,14 @@ def anomaly_rows(vision, samples, config, thresholds):
         # peak at the category's region peak
         peak = region_peak_of(thresholds, sample.category) if called_ng else None
         hits = region_counts(stats, peak)
+        scale = (sample.width / amap.shape[1], sample.height / amap.shape[0])
         predicted = kept_pixels(stats, peak).ravel()
         union = float((predicted | truth_flat).sum())
         rows.append({"id": sample.id, "source": sample.id.split("/")[0], "size": (sample.width, sample.height),
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
                      "predictedNg": called_ng, "regions": min(MAX_REGIONS, hits["traced"]),
                      "labelledRegions": len(sample.regions), "hits": hits,
+                     "places": listed_places(stats, peak, *scale, MAX_REGIONS),
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
 
@@ -134,18 +137,27 @@ def agrees_with_verdict(level, answer, predicted_ng):
     return names_any(answer, ["no defect"]) != predicted_ng
 
 
+def qa_samples(samples, per_source):
+    """The images whose questions are asked: the first `per_source` of each dataset."""
+    taken, out = {}, []
+    for sample in samples:
+        source = sample.id.split("/")[0]
+        if taken.get(source, 0) < per_source:
+            taken[source] = taken.get(source, 0) + 1
+            out.append(sample)
+    return out
+
+
 def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None, region_counts=None,
-            no_repeat=0, types_of=None):
+            no_repeat=0, types_of=None, where_of=None):
     """predicted_ng: {sample id: verdict predicted NG}, or None where no verdict is shown (the
     ablation); options: a grounded pack's options (needs predicted_ng), else None; region_counts:
     {sample id: regions the map marks}, which a grounded start may say; types_of: {sample id: the
-    types the defect-type head listed}, which a grounded L2 start says."""
-    rows, taken = [], {}
-    for sample in samples:
+    types the defect-type head listed}, which a grounded L2 start says; where_of: {sample id: the
+    L3 answer its listed regions make}, which a pack whose L3 is said fromRegions says."""
+    rows = []
+    for sample in qa_samples(samples, per_source):
         source = sample.id.split("/")[0]
-        if taken.get(source, 0) >= per_source:
-            continue
-        taken[source] = taken.get(source, 0) + 1
         x, _ = global_view(sample, config)
         main = max(sample.regions, key=lambda r: r.bbox[2] * r.bbox[3]) if sample.regions else None
         max_context = config["decoder"]["maxContext"]
@@ -159,7 +171,8 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
             # the app asks open questions only: those are steered as it steers them
             steered = qa.form == "open"
             whole = (typed_answer(qa.level, verdict, (types_of or {}).get(sample.id), options,
-                                  object_noun(sample.category), (region_counts or {}).get(sample.id, 0))
+                                  object_noun(sample.category), (region_counts or {}).get(sample.id, 0),
+                                  (where_of or {}).get(sample.id))
                      if steered and options else None)
             ids = () if whole else generate(model, tokenizer, x, qa.question_text(),
                                             answer_cap(config, qa.level), max_context,
@@ -191,6 +204,40 @@ def listed_types(model, samples, config):
             logits = head(level_statistics(model.vision, x.unsqueeze(0)))
             allowed = allowed_mask([sample.category], entry["byCategory"], entry["labels"])
             out[sample.id] = predicted_types(logits, allowed, entry["labels"], entry["threshold"])[0]
+    return out
+
+
+def region_types_of(model, sample, places, types, config):
+    """A type per listed place, as the app types an NG image's regions (region-typing.ts): one
+    listed type names them all; with several, the region-type head (where the pack has one) gives
+    each the listed type it rates highest on a crop around it; else they stay untyped (None)."""
+    if len(types) == 1:
+        return [types[0]] * len(places)
+    entry = model.defect_types[1] if model.defect_types else {}
+    if len(types) < 2 or not entry.get("regions") or not places:
+        return [None] * len(places)
+    regions, v = entry["regions"], config["vision"]
+    rgb = load_rgb(sample)
+    crops = [normalise(np.ascontiguousarray(crop_views(rgb, p["bbox"], v["imageSize"], regions["scale"],
+                                                       regions["minSide"], False)[0]), v["mean"], v["std"])
+             for p in places]
+    with torch.no_grad():
+        logits = region_head(regions)(level_statistics(model.vision, torch.stack(crops)))
+    return typed_regions(logits, list(types), entry["labels"])
+
+
+def regions_answers(model, samples, rows, types_of, config, options):
+    """{sample id: the L3 answer of its listed regions} for the images called NG that list any,
+    where the pack says L3 fromRegions; {} otherwise."""
+    if not (((options.get("groundedLevels") or {}).get("3") or {}).get("fromRegions")):
+        return {}
+    by_id = {r["id"]: r for r in rows}
+    out = {}
+    for sample in samples:
+        places = by_id[sample.id]["places"][:PLACES_LISTED]
+        if by_id[sample.id]["predictedNg"] and places:
+            types = region_types_of(model, sample, places, types_of.get(sample.id) or [], config)
+            out[sample.id] = regions_answer(by_id[sample.id]["places"], types, sample.width, sample.height)
     return out
 
 
@@ -265,9 +312,10 @@ def main(argv=None):
     types_of = listed_types(model, [s for s in samples if predicted_ng[s.id]], config)
     generation = json.loads((Path(args.pack) / "generation_config.json").read_text())
     no_repeat = generation.get("no_repeat_ngram_size", 0) if args.no_repeat_ngram is None else args.no_repeat_ngram
+    where_of = regions_answers(model, qa_samples(samples, args.qa_per_source), rows, types_of, config, options)
     answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source, predicted_ng,
                        options if is_grounded(options) else None, {r["id"]: r["regions"] for r in rows}, no_repeat,
-                       types_of)
+                       types_of, where_of)
     types = type_accuracy(samples, predicted_ng, types_of) if model.defect_types else None
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),

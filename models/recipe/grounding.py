@@ -29,12 +29,55 @@ def fill_counts(text, count):
     return text.replace("{regions}", regions).replace("{defects}", defects)
 
 
-def typed_answer(level, predicted_ng, types, options=None, noun="part", region_count=None):
+# electron/core/mauset-qa/types.ts POSITION_WORDS: a 3×3 grid, row by row
+POSITION_WORDS = ("upper left", "upper middle", "upper right", "middle left", "center", "middle right",
+                  "lower left", "lower middle", "lower right")
+PLACES_LISTED = 12  # region-places.ts: regions an L3 answer names one by one
+
+
+def position_of(x, y, width, height):
+    """The grid cell of a point (mauset-qa/position.ts positionOf)."""
+    cell = lambda value, size: min(2, max(0, int(value / size * 3)))  # noqa: E731
+    return POSITION_WORDS[cell(y, height) * 3 + cell(x, width)]
+
+
+def where_answer(places, unlisted=0):
+    """The export's open L3 answer (localization.ts whereAnswer) for places {id, type, position,
+    bbox}; `unlisted` more regions are counted and said to be in the region list."""
+    said = [f"{p['id']}{' (' + display_name(p['type']) + ')' if p['type'] else ''} in the {p['position']} "
+            f"({round_half_up(p['bbox'][2])}×{round_half_up(p['bbox'][3])} px box at x "
+            f"{round_half_up(p['bbox'][0])}, y {round_half_up(p['bbox'][1])})" for p in places]
+    total = len(places) + unlisted
+    if total == 1:
+        return f"There is 1 defect: {said[0]}."
+    last = f"{unlisted} more in the region list" if unlisted else said[-1]
+    listed = said if unlisted else said[:-1]
+    return f"There are {total} defects: {'; '.join(listed)}; and {last}."
+
+
+def round_half_up(value):
+    """JavaScript's Math.round, which the app words boxes with (Python rounds halves to even)."""
+    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+
+
+def regions_answer(places, types, width, height):
+    """The L3 answer the app says from an NG image's listed regions (region-places.ts regionsAnswer):
+    places from regions.listed_places, types one per place (None: untyped)."""
+    named = [{"id": f"r{i + 1}", "type": t, "bbox": p["bbox"], "position": position_of(*p["centre"], width, height)}
+             for i, (p, t) in enumerate(zip(places[:PLACES_LISTED], types))]
+    return where_answer(named, max(0, len(places) - PLACES_LISTED))
+
+
+def typed_answer(level, predicted_ng, types, options=None, noun="part", region_count=None, where=None):
     """The whole answer where the app asks the decoder nothing (grounding.ts, `complete`), else
     None: L2 on an NG image whose types the defect-type head listed says them; L1 on an NG image
-    that lists no region is the pack's groundedL1.yesWithoutRegions, where it has one."""
+    that lists no region is the pack's groundedL1.yesWithoutRegions, where it has one; L3 on an NG
+    image that lists regions is `where` (regions_answer) when the pack's L3 says them fromRegions."""
     if predicted_ng and level == 2 and types:
         return types_answer(types)
+    from_regions = (((options or {}).get("groundedLevels") or {}).get("3") or {}).get("fromRegions")
+    if predicted_ng and level == 3 and where and from_regions:
+        return where
     without = ((options or {}).get("groundedL1") or {}).get("yesWithoutRegions")
     if predicted_ng and level == 1 and region_count == 0 and without:
         return without.replace("{object}", noun)

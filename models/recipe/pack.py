@@ -41,8 +41,11 @@ GROUNDED_L1 = {"yes": "Yes.", "no": "No. The {object} looks normal;",
 GROUNDED_LEVELS = {
     "2": {"ok": "There is no defect on this {object}, so there is no defect type.", "ng": "It is",
           "avoidWhenNg": ["no defect"]},
+    # fromRegions: an NG image's listed regions are its whole L3 answer (grounding.regions_answer):
+    # the decoder wrote boxes it could not measure ("mark px box at x 0, y 0, iddle, y ×101")
     "3": {"ok": "There is no defect to locate on this {object}.", "ngWithRegions": "There {defects}:",
-          "ngOneType": "There {defects}: r1 ({type})", "avoidWhenNg": ["there is no", "no defect"]},
+          "ngOneType": "There {defects}: r1 ({type})", "avoidWhenNg": ["there is no", "no defect"],
+          "fromRegions": True},
     "4": {"ok": "No defect is visible: the {object} looks uniform and normal.", "ng": "r1 (",
           "ngOneType": "r1 ({type})", "avoidWhenNg": ["no defect", "looks uniform and normal"]},
     "5": {"ok": "There is no defect, so there is no cause to find and no impact. Severity: none. "

@@ -7,6 +7,7 @@ import { imageScoreOf } from './image-score';
 import type { GenerationSettings } from './generation-config';
 import { levelGrounding } from './grounding';
 import { categoryEntry, LEVELS, type Level } from './options';
+import { regionsAnswer } from './region-places';
 import { typeRegionsOf } from './region-typing';
 import { typeRegionsByAnswer } from './typed-regions';
 import type { MauGptRuntime } from './runtime';
@@ -59,7 +60,18 @@ export async function answerAllLevels(
     picture.verdict === 'NG' && head && encoded.typeLogits
       ? listedTypes(encoded.typeLogits, head, options.category)
       : [];
-  const counted = { verdict: picture.verdict, regionCount: picture.regions.length, types };
+  const g = encoded.geometry;
+  // typed before any text: a pack that says L3 from its regions names their types there
+  const typed = head ? await typeRegionsOf(runtime, source, picture.regions, types, label) : undefined;
+  const saysWhere = picture.verdict === 'NG' && runtime.pack.options.groundedLevels?.['3']?.fromRegions;
+  const counted = {
+    verdict: picture.verdict,
+    regionCount: picture.regions.length,
+    types,
+    ...(saysWhere && picture.regions.length > 0
+      ? { regionsAnswer: regionsAnswer(typed ?? picture.regions, g.sourceWidth, g.sourceHeight) }
+      : {}),
+  };
   const texts = {} as Record<Level, string>;
   const started = performance.now();
   let tokens = 0;
@@ -86,13 +98,10 @@ export async function answerAllLevels(
   } finally {
     await runtime.forget(encoded.imageKey).catch(() => undefined);
   }
-  const g = encoded.geometry;
   return {
     result: {
       ...picture,
-      regions: head
-        ? await typeRegionsOf(runtime, source, picture.regions, types, label)
-        : typeRegionsByAnswer(picture.regions, texts['2'], runtime.pack.manifest.labels),
+      regions: typed ?? typeRegionsByAnswer(picture.regions, texts['2'], runtime.pack.manifest.labels),
       texts,
     },
     image: { width: g.sourceWidth, height: g.sourceHeight },

@@ -19,6 +19,8 @@ export type Picture = {
   verdict: PredictionResult['verdict'];
   regionCount: number;
   types?: readonly string[];
+  /** The L3 answer the listed regions make (region-places.ts), where the map listed any. */
+  regionsAnswer?: string;
 };
 
 /**
@@ -62,6 +64,9 @@ export function levelGrounding(
   // the listed types, in the export's own words, are the whole L2 answer
   if (ng && level === '2' && picture.types?.length)
     return { answerStart: typesAnswer(picture.types), complete: true };
+  // and where the pack says so, the listed regions the whole L3 answer
+  if (ng && level === '3' && options.groundedLevels?.['3']?.fromRegions && picture.regionsAnswer)
+    return { answerStart: picture.regionsAnswer, complete: true };
   const oneType =
     ng && picture.types?.length === 1
       ? oneTypeStart(grounded?.ngOneType, picture.types[0]!, counted)

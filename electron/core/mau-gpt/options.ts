@@ -52,6 +52,13 @@ const GroundedLevel = z
   .strict();
 
 /**
+ * L3 may also be said from the map: with `fromRegions`, an NG image's listed regions are the whole
+ * answer, worded as the export words labelled ones (each region's type, grid cell and box), so
+ * the places and sizes are the regions drawn beside it rather than numbers the decoder recalls.
+ */
+const GroundedWhere = GroundedLevel.extend({ fromRegions: z.boolean().optional() }).strict();
+
+/**
  * options.categoryThresholds: a category of part's own thresholds, overriding the pack's, and the
  * image score its image threshold is meant for: `imageTopFraction` scores a tiled image by the mean
  * of its stitched map's highest fraction of pixels (0: the highest pixel) instead of the largest
@@ -159,7 +166,7 @@ export const MauGptOptions = z
      * no defect" at L2 beside a grounded "Yes." at L1.
      */
     groundedLevels: z
-      .object({ '2': GroundedLevel, '3': GroundedLevel, '4': GroundedLevel, '5': GroundedLevel })
+      .object({ '2': GroundedLevel, '3': GroundedWhere, '4': GroundedLevel, '5': GroundedLevel })
       .partial()
       .strict()
       .optional(),

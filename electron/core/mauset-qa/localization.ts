@@ -34,19 +34,28 @@ export function localization(sample: QaSample, context: LevelContext): QaItem[] 
       task: TASK_OF_LEVEL[3],
       form: 'open',
       question: context.question(3, 'open'),
-      answer: openAnswer(sample.regions),
+      answer: whereAnswer(sample.regions),
       regions: sample.regions.map((r) => r.id),
     },
   ];
 }
 
-function openAnswer(regions: readonly QaRegion[]): string {
+/** What a region's L3 answer says of it: its id, type, grid cell and box in image pixels. */
+export type RegionPlace = Pick<QaRegion, 'id' | 'type' | 'position' | 'bbox'>;
+
+/**
+ * The open L3 answer for an NG image's regions: each one's place and box. `unlisted` regions
+ * beyond these are counted and said to be in the region list (a model's map may mark dozens).
+ */
+export function whereAnswer(regions: readonly RegionPlace[], unlisted = 0): string {
   const places = regions.map(
     (r) =>
       `${r.id}${r.type ? ` (${displayName(r.type)})` : ''} in the ${r.position} ` +
       `(${Math.round(r.bbox[2])}×${Math.round(r.bbox[3])} px box at x ${Math.round(r.bbox[0])}, y ${Math.round(r.bbox[1])})`,
   );
-  if (places.length === 1) return `There is 1 defect: ${places[0]}.`;
-  const list = `${places.slice(0, -1).join('; ')}; and ${places[places.length - 1]}`;
-  return `There are ${plural(regions.length, 'defect')}: ${list}.`;
+  const total = regions.length + unlisted;
+  if (total === 1) return `There is 1 defect: ${places[0]}.`;
+  const last = unlisted > 0 ? `${unlisted} more in the region list` : places[places.length - 1];
+  const listed = unlisted > 0 ? places : places.slice(0, -1);
+  return `There are ${plural(total, 'defect')}: ${listed.join('; ')}; and ${last}.`;
 }

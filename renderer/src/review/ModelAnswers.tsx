@@ -3,7 +3,7 @@ import type { LabelState, TextLevelKey } from '../../../electron/contract/review
 import { ANSWER_LEVELS, shownAnswers, useAnswers } from '../stores/answersStore';
 import { useOverlay } from '../stores/overlayStore';
 import { linkedRegionIds } from './ModelAnswersLinks';
-import { readableAnswer } from './readableAnswer';
+import { readableAnswer, withPredictionIds } from './readableAnswer';
 
 const titles: Record<TextLevelKey, string> = {
   '1': 'Anomaly',
@@ -75,7 +75,7 @@ export function ModelAnswers({ state }: { state: LabelState }) {
         <ol className="answers__list">
           {ANSWER_LEVELS.map((level) => {
             const generated = shown.texts[level];
-            const text = generated === undefined ? undefined : readableAnswer(generated);
+            const text = generated === undefined ? undefined : withPredictionIds(readableAnswer(generated));
             const ids = linkedRegionIds(level, text, regions, prediction?.verdict ?? 'OK');
             const live = shown.live === level;
             return (

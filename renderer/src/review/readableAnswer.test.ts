@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableAnswer } from './readableAnswer';
+import { readableAnswer, withPredictionIds } from './readableAnswer';
 
 describe('model answers as people write them', () => {
   it('closes up punctuation and brackets and capitalises sentences', () => {
@@ -30,5 +30,12 @@ describe('model answers as people write them', () => {
         expect(part.length).toBeLessThanOrEqual(tidy.length);
       }
     }
+  });
+
+  it("names the model's regions as the region list does (p1, p2), leaving other words alone", () => {
+    expect(
+      withPredictionIds('There are 2 defects: r1 (open circuit) in the center; and r12 (spur) in the rear.'),
+    ).toBe('There are 2 defects: p1 (open circuit) in the center; and p12 (spur) in the rear.');
+    expect(withPredictionIds('r2d2 r 1 rust')).toBe('r2d2 r 1 rust');
   });
 });

@@ -18,3 +18,12 @@ export function readableAnswer(text: string): string {
     )
     .trimEnd();
 }
+
+/**
+ * A model answer names regions as MAU-Set does ("r1", "r2"), numbered in the prediction's order;
+ * the review screen lists a prediction's regions as "p1", "p2" (and the reviewer's own as "r1"),
+ * so the panel says the model's with their list names.
+ */
+export function withPredictionIds(text: string): string {
+  return text.replace(/\br(\d+)\b/g, 'p$1');
+}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
 import { answerAllLevels, thresholdsFor } from '../../../electron/core/mau-gpt/answer-levels';
 import { fillCounts } from '../../../electron/core/mau-gpt/grounding';
+import { regionsAnswer } from '../../../electron/core/mau-gpt/region-places';
 import { copyOfTiny, editManifest, PITTING } from './helpers';
 
 /**
@@ -99,6 +100,18 @@ describe('MAU-GPT level questions: grounded on the verdict, {object} filled', ()
     expect(plain.result.texts['1']).not.toMatch(/^yes \. the part shows \d+ defective/);
     const clean = await answersWith(1e9, counting, levels);
     expect(clean.result.texts['1']).toMatch(/^no ?\./);
+    expect(clean.result.texts['3']).toMatch(/^nothing to locate ?\./);
+  }, 90_000);
+
+  it('says L3 from the listed regions where the pack asks fromRegions, and leaves a clean part to its start', async () => {
+    const levels = { '3': { fromRegions: true, ok: 'Nothing to locate.' } };
+    const ng = await answersWith(-1e9, true, levels);
+    expect(ng.result.regions.length).toBeGreaterThan(0);
+    // the tiny pack has no type head: its regions are named untyped, in the prediction's order
+    const untyped = ng.result.regions.map((r) => ({ ...r, defectType: null }));
+    expect(ng.result.texts['3']).toBe(regionsAnswer(untyped, ng.image.width, ng.image.height));
+    expect(ng.result.texts['3']).toMatch(/^There (is 1 defect|are \d+ defects): r1 in the /);
+    const clean = await answersWith(1e9, true, levels);
     expect(clean.result.texts['3']).toMatch(/^nothing to locate ?\./);
   }, 90_000);
 
