@@ -72,12 +72,16 @@ def typed_answer(level, predicted_ng, types, options=None, noun="part", region_c
     """The whole answer where the app asks the decoder nothing (grounding.ts, `complete`), else
     None: L2 on an NG image whose types the defect-type head listed says them; L1 on an NG image
     that lists no region is the pack's groundedL1.yesWithoutRegions, where it has one; L3 on an NG
-    image that lists regions is `where` (regions_answer) when the pack's L3 says them fromRegions."""
+    image that lists regions is `where` (regions_answer) when the pack's L3 says them fromRegions,
+    and its ngWithoutRegions where it lists none."""
     if predicted_ng and level == 2 and types:
         return types_answer(types)
-    from_regions = (((options or {}).get("groundedLevels") or {}).get("3") or {}).get("fromRegions")
-    if predicted_ng and level == 3 and where and from_regions:
-        return where
+    l3 = ((options or {}).get("groundedLevels") or {}).get("3") or {}
+    if predicted_ng and level == 3 and l3.get("fromRegions"):
+        if region_count and where:
+            return where
+        if not region_count and l3.get("ngWithoutRegions"):
+            return l3["ngWithoutRegions"].replace("{object}", noun)
     without = ((options or {}).get("groundedL1") or {}).get("yesWithoutRegions")
     if predicted_ng and level == 1 and region_count == 0 and without:
         return without.replace("{object}", noun)

@@ -45,7 +45,8 @@ GROUNDED_LEVELS = {
     # the decoder wrote boxes it could not measure ("mark px box at x 0, y 0, iddle, y ×101")
     "3": {"ok": "There is no defect to locate on this {object}.", "ngWithRegions": "There {defects}:",
           "ngOneType": "There {defects}: r1 ({type})", "avoidWhenNg": ["there is no", "no defect"],
-          "fromRegions": True},
+          "fromRegions": True,
+          "ngWithoutRegions": "No region stands out enough to locate on this {object}; check the heat map."},
     "4": {"ok": "No defect is visible: the {object} looks uniform and normal.", "ng": "r1 (",
           "ngOneType": "r1 ({type})", "avoidWhenNg": ["no defect", "looks uniform and normal"]},
     "5": {"ok": "There is no defect, so there is no cause to find and no impact. Severity: none. "

@@ -64,9 +64,14 @@ export function levelGrounding(
   // the listed types, in the export's own words, are the whole L2 answer
   if (ng && level === '2' && picture.types?.length)
     return { answerStart: typesAnswer(picture.types), complete: true };
-  // and where the pack says so, the listed regions the whole L3 answer
-  if (ng && level === '3' && options.groundedLevels?.['3']?.fromRegions && picture.regionsAnswer)
-    return { answerStart: picture.regionsAnswer, complete: true };
+  // and where the pack says so, the listed regions the whole L3 answer (or that none is listed)
+  const where = options.groundedLevels?.['3'];
+  if (ng && level === '3' && where?.fromRegions) {
+    const whole = counted
+      ? picture.regionsAnswer
+      : where.ngWithoutRegions && complete(where.ngWithoutRegions);
+    if (whole) return { answerStart: whole, complete: true };
+  }
   const oneType =
     ng && picture.types?.length === 1
       ? oneTypeStart(grounded?.ngOneType, picture.types[0]!, counted)

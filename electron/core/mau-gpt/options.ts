@@ -56,7 +56,11 @@ const GroundedLevel = z
  * answer, worded as the export words labelled ones (each region's type, grid cell and box), so
  * the places and sizes are the regions drawn beside it rather than numbers the decoder recalls.
  */
-const GroundedWhere = GroundedLevel.extend({ fromRegions: z.boolean().optional() }).strict();
+const GroundedWhere = GroundedLevel.extend({
+  fromRegions: z.boolean().optional(),
+  /** With fromRegions, the whole answer on an NG image that lists no region (none peaks high enough). */
+  ngWithoutRegions: z.string().min(1).optional(),
+}).strict();
 
 /**
  * options.categoryThresholds: a category of part's own thresholds, overriding the pack's, and the

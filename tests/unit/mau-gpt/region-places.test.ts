@@ -3,6 +3,8 @@ import type { PredictedRegion } from '../../../electron/core/inference/types';
 import { PLACES_LISTED, regionPlaces, regionsAnswer } from '../../../electron/core/mau-gpt/region-places';
 import { geometryFor } from '../../../electron/core/inference/processing/geometry';
 import { anomalyPrediction } from '../../../electron/core/mau-gpt';
+import { levelGrounding } from '../../../electron/core/mau-gpt/grounding';
+import type { MauGptOptions } from '../../../electron/core/mau-gpt/options';
 import { recipeScript } from '../recipe/python';
 
 const box = (
@@ -116,5 +118,24 @@ describe('MAU-GPT L3 from the listed regions (region-places.ts)', () => {
         '(20×20 px box at x 165, y 120); and r3 in the upper left (25×15 px box at x 10, y 10).',
     );
     expect(JSON.parse(stdout)).toBe(app);
+  });
+
+  it('is the whole L3 answer on an NG image; one that lists no region says so, a clean part keeps its start', () => {
+    const options = {
+      groundedLevels: {
+        '3': { ok: 'Nothing to locate.', fromRegions: true, ngWithoutRegions: 'None on this {object}.' },
+      },
+    } as unknown as MauGptOptions;
+    const fill = (text: string) => text.replaceAll('{object}', 'PCB');
+    const regionsText = regionsAnswer([box(1, 1, 4, 4)], 640, 640);
+    const ng = { verdict: 'NG' as const, regionCount: 1, regionsAnswer: regionsText };
+    expect(levelGrounding(options, '3', ng, fill)).toEqual({ answerStart: regionsText, complete: true });
+    expect(levelGrounding(options, '3', { verdict: 'NG', regionCount: 0 }, fill)).toEqual({
+      answerStart: 'None on this PCB.',
+      complete: true,
+    });
+    expect(levelGrounding(options, '3', { verdict: 'OK', regionCount: 0 }, fill)).toEqual({
+      answerStart: 'Nothing to locate.',
+    });
   });
 });

@@ -22,16 +22,18 @@ describe('the recipe scores whole answers as the app says them (grounding.typed_
   it('says L3 whole from the listed regions only on an NG image of a pack whose L3 is fromRegions', async () => {
     const { stdout } = await recipeScript([
       'from grounding import typed_answer',
-      'on = {"groundedLevels": {"3": {"ok": "Nothing.", "fromRegions": True}}}',
+      'on = {"groundedLevels": {"3": {"ok": "Nothing.", "fromRegions": True, "ngWithoutRegions": "None on this {object}."}}}',
       'off = {"groundedLevels": {"3": {"ok": "Nothing."}}}',
       'where = "There is 1 defect: r1 in the center (4×4 px box at x 8, y 8)."',
       'print(json.dumps([typed_answer(3, True, (), on, "PCB", 1, where), typed_answer(3, False, (), on, "PCB", 1, where),',
-      '  typed_answer(3, True, (), off, "PCB", 1, where), typed_answer(3, True, (), on, "PCB", 0, None)]))',
+      '  typed_answer(3, True, (), off, "PCB", 1, where), typed_answer(3, True, (), on, "PCB", 0, None),',
+      '  typed_answer(3, True, (), off, "PCB", 0, None)]))',
     ]);
     expect(JSON.parse(stdout)).toEqual([
       'There is 1 defect: r1 in the center (4×4 px box at x 8, y 8).',
       null,
       null,
+      'None on this PCB.',
       null,
     ]);
   });
