@@ -80,6 +80,10 @@ def scores_section(report):
                  + ", ".join(f"{name} {pct(t['namesTrueType'])} ({t['images']})"
                              for name, t in report["defectTypes"].items()) + ".", ""]
                 if report.get("defectTypes") else []),
+              *(["L3 on an image called NG that lists regions is those regions in the export's words "
+                 "(options.groundedLevels.3.fromRegions: type, 3×3 cell and box of each), so its position words "
+                 "and ROUGE-L measure the map's regions, not the decoder.", ""]
+                if report.get("l3FromRegions") else []),
               "| dataset | level | questions | closed acc. (greedy) | closed acc. (ranked) | open acc. | "
               "L3 position words | ROUGE-L | exact | closed L1 (grounded) | agrees |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]

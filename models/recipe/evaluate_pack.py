@@ -320,6 +320,7 @@ def main(argv=None):
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
               "groundedL1": bool(options.get("groundedL1")), "groundedLevels": bool(options.get("groundedLevels")),
+              "l3FromRegions": bool(((options.get("groundedLevels") or {}).get("3") or {}).get("fromRegions")),
               "split": args.split, "thresholds": thresholds, "noRepeatNgram": no_repeat, "anomaly": anomaly, "qa": qa, "defectTypes": types,
               "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}
