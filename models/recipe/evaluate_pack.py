@@ -43,7 +43,8 @@ from data import global_view, load_rgb, normalise  # noqa: E402
 from evaluate import auroc, image_map, region_peak_of, threshold_of, top_fraction_of  # noqa: E402
 from generate import answer_cap, generate  # noqa: E402
 from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
-from grounding import PLACES_LISTED, display_name, is_grounded, level_grounding, regions_answer, typed_answer  # noqa: E402
+from grounding import (PLACES_LISTED, display_name, is_grounded, l3_entry, level_grounding,  # noqa: E402
+                       regions_answer, typed_answer)
 from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
 from region_types import crop_views, region_head, typed_regions  # noqa: E402
@@ -229,15 +230,17 @@ def region_types_of(model, sample, places, types, config):
 def regions_answers(model, samples, rows, types_of, config, options):
     """{sample id: the L3 answer of its listed regions} for the images called NG that list any,
     where the pack says L3 fromRegions; {} otherwise."""
-    if not (((options.get("groundedLevels") or {}).get("3") or {}).get("fromRegions")):
+    if not l3_entry(options).get("fromRegions"):
         return {}
     by_id = {r["id"]: r for r in rows}
     out = {}
     for sample in samples:
-        places = by_id[sample.id]["places"][:PLACES_LISTED]
+        places = by_id[sample.id]["places"]
         if by_id[sample.id]["predictedNg"] and places:
-            types = region_types_of(model, sample, places, types_of.get(sample.id) or [], config)
-            out[sample.id] = regions_answer(by_id[sample.id]["places"], types, sample.width, sample.height)
+            # only the regions the answer names are typed; the rest are counted
+            named = places[:PLACES_LISTED]
+            types = region_types_of(model, sample, named, types_of.get(sample.id) or [], config)
+            out[sample.id] = regions_answer(places, types, sample.width, sample.height)
     return out
 
 
@@ -320,7 +323,7 @@ def main(argv=None):
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
               "groundedL1": bool(options.get("groundedL1")), "groundedLevels": bool(options.get("groundedLevels")),
-              "l3FromRegions": bool(((options.get("groundedLevels") or {}).get("3") or {}).get("fromRegions")),
+              "l3FromRegions": bool(l3_entry(options).get("fromRegions")),
               "split": args.split, "thresholds": thresholds, "noRepeatNgram": no_repeat, "anomaly": anomaly, "qa": qa, "defectTypes": types,
               "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}

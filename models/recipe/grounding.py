@@ -68,6 +68,11 @@ def regions_answer(places, types, width, height):
     return where_answer(named, max(0, len(places) - PLACES_LISTED))
 
 
+def l3_entry(options):
+    """The pack's groundedLevels entry for L3 ({} without one); `fromRegions` says L3 from the regions."""
+    return ((options or {}).get("groundedLevels") or {}).get("3") or {}
+
+
 def typed_answer(level, predicted_ng, types, options=None, noun="part", region_count=None, where=None):
     """The whole answer where the app asks the decoder nothing (grounding.ts, `complete`), else
     None: L2 on an NG image whose types the defect-type head listed says them; L1 on an NG image
@@ -76,7 +81,7 @@ def typed_answer(level, predicted_ng, types, options=None, noun="part", region_c
     and its ngWithoutRegions where it lists none."""
     if predicted_ng and level == 2 and types:
         return types_answer(types)
-    l3 = ((options or {}).get("groundedLevels") or {}).get("3") or {}
+    l3 = l3_entry(options)
     if predicted_ng and level == 3 and l3.get("fromRegions"):
         if region_count and where:
             return where

@@ -63,12 +63,12 @@ export async function answerAllLevels(
   const g = encoded.geometry;
   // typed before any text: a pack that says L3 from its regions names their types there
   const typed = head ? await typeRegionsOf(runtime, source, picture.regions, types, label) : undefined;
-  const saysWhere = picture.verdict === 'NG' && runtime.pack.options.groundedLevels?.['3']?.fromRegions;
   const counted = {
     verdict: picture.verdict,
     regionCount: picture.regions.length,
     types,
-    ...(saysWhere && picture.regions.length > 0
+    // the pack's groundedLevels decide whether L3 says it (grounding.ts)
+    ...(picture.regions.length > 0
       ? { regionsAnswer: regionsAnswer(typed ?? picture.regions, g.sourceWidth, g.sourceHeight) }
       : {}),
   };
