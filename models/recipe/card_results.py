@@ -84,6 +84,11 @@ def scores_section(report):
                  "(options.groundedLevels.3.fromRegions: type, 3×3 cell and box of each), so its position words "
                  "and ROUGE-L measure the map's regions, not the decoder.", ""]
                 if report.get("l3FromRegions") else []),
+              *(["L4 on an image called NG that lists regions is those regions measured on the image as the "
+                 "export measures labelled ones (options.groundedLevels.4.fromRegions: size, shape and contrast "
+                 "with the surroundings, box and share of the image; the four largest described), so its "
+                 "ROUGE-L measures the map's regions, not the decoder.", ""]
+                if report.get("l4FromRegions") else []),
               "| dataset | level | questions | closed acc. (greedy) | closed acc. (ranked) | open acc. | "
               "L3 position words | ROUGE-L | exact | closed L1 (grounded) | agrees |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]

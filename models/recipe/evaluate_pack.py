@@ -40,10 +40,11 @@ import torch  # noqa: E402
 from bpe_tokenizer import BpeTokenizer  # noqa: E402
 from checkpoint import load_base  # noqa: E402
 from data import global_view, load_rgb, normalise  # noqa: E402
+from looks import grey_of, looks_answer, measured_regions  # noqa: E402
 from evaluate import auroc, image_map, region_peak_of, threshold_of, top_fraction_of  # noqa: E402
 from generate import answer_cap, generate  # noqa: E402
 from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
-from grounding import (PLACES_LISTED, display_name, is_grounded, l3_entry, level_grounding,  # noqa: E402
+from grounding import (PLACES_LISTED, display_name, is_grounded, level_entry, level_grounding,  # noqa: E402
                        regions_answer, typed_answer)
 from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
@@ -96,7 +97,7 @@ def anomaly_rows(vision, samples, config, thresholds):
                      "ng": sample.verdict == "NG", "score": score, "pix": flat[keep], "pixTruth": truth_flat[keep],
                      "predictedNg": called_ng, "regions": min(MAX_REGIONS, hits["traced"]),
                      "labelledRegions": len(sample.regions), "hits": hits,
-                     "places": listed_places(stats, peak, *scale, MAX_REGIONS),
+                     "places": listed_places(stats, peak, *scale, MAX_REGIONS), "scale": scale,
                      "iou": float((predicted & truth_flat).sum()) / union if union else None})
     return rows
 
@@ -150,12 +151,12 @@ def qa_samples(samples, per_source):
 
 
 def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, options=None, region_counts=None,
-            no_repeat=0, types_of=None, where_of=None):
+            no_repeat=0, types_of=None, where_of=None, looks_of=None):
     """predicted_ng: {sample id: verdict predicted NG}, or None where no verdict is shown (the
     ablation); options: a grounded pack's options (needs predicted_ng), else None; region_counts:
     {sample id: regions the map marks}, which a grounded start may say; types_of: {sample id: the
-    types the defect-type head listed}, which a grounded L2 start says; where_of: {sample id: the
-    L3 answer its listed regions make}, which a pack whose L3 is said fromRegions says."""
+    types the defect-type head listed}, which a grounded L2 start says; where_of / looks_of: {sample
+    id: the L3 / L4 answer its listed regions make}, which a pack saying that level fromRegions says."""
     rows = []
     for sample in qa_samples(samples, per_source):
         source = sample.id.split("/")[0]
@@ -173,7 +174,7 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
             steered = qa.form == "open"
             whole = (typed_answer(qa.level, verdict, (types_of or {}).get(sample.id), options,
                                   object_noun(sample.category), (region_counts or {}).get(sample.id, 0),
-                                  (where_of or {}).get(sample.id))
+                                  (where_of or {}).get(sample.id), (looks_of or {}).get(sample.id))
                      if steered and options else None)
             ids = () if whole else generate(model, tokenizer, x, qa.question_text(),
                                             answer_cap(config, qa.level), max_context,
@@ -228,20 +229,25 @@ def region_types_of(model, sample, places, types, config):
 
 
 def regions_answers(model, samples, rows, types_of, config, options):
-    """{sample id: the L3 answer of its listed regions} for the images called NG that list any,
-    where the pack says L3 fromRegions; {} otherwise."""
-    if not l3_entry(options).get("fromRegions"):
-        return {}
+    """({sample id: the L3 answer of its listed regions}, {sample id: their L4 answer}) for the
+    images called NG that list any, each where the pack says that level fromRegions."""
+    where, looks = (level_entry(options, level).get("fromRegions") for level in (3, 4))
     by_id = {r["id"]: r for r in rows}
-    out = {}
+    where_of, looks_of = {}, {}
     for sample in samples:
-        places = by_id[sample.id]["places"]
-        if by_id[sample.id]["predictedNg"] and places:
-            # only the regions the answer names are typed; the rest are counted
-            named = places[:PLACES_LISTED]
-            types = region_types_of(model, sample, named, types_of.get(sample.id) or [], config)
-            out[sample.id] = regions_answer(places, types, sample.width, sample.height)
-    return out
+        row = by_id[sample.id]
+        places = row["places"]
+        if not (row["predictedNg"] and places and (where or looks)):
+            continue
+        # L3 types only the regions it names and counts the rest; L4 may describe any of them
+        typed = places if looks else places[:PLACES_LISTED]
+        types = region_types_of(model, sample, typed, types_of.get(sample.id) or [], config)
+        if where:
+            where_of[sample.id] = regions_answer(places, types, sample.width, sample.height)
+        if looks:
+            grey = grey_of(load_rgb(sample))
+            looks_of[sample.id] = looks_answer(measured_regions(places, types, grey, *row["scale"]))
+    return where_of, looks_of
 
 
 def type_accuracy(samples, predicted_ng, types_of):
@@ -315,15 +321,17 @@ def main(argv=None):
     types_of = listed_types(model, [s for s in samples if predicted_ng[s.id]], config)
     generation = json.loads((Path(args.pack) / "generation_config.json").read_text())
     no_repeat = generation.get("no_repeat_ngram_size", 0) if args.no_repeat_ngram is None else args.no_repeat_ngram
-    where_of = regions_answers(model, qa_samples(samples, args.qa_per_source), rows, types_of, config, options)
+    where_of, looks_of = regions_answers(model, qa_samples(samples, args.qa_per_source), rows, types_of, config,
+                                         options)
     answered = qa_rows(model, tokenizer, samples, config, args.qa_per_source, predicted_ng,
                        options if is_grounded(options) else None, {r["id"]: r["regions"] for r in rows}, no_repeat,
-                       types_of, where_of)
+                       types_of, where_of, looks_of)
     types = type_accuracy(samples, predicted_ng, types_of) if model.defect_types else None
     qa = by_source(answered, summarise_qa)
     report = {"pack": {"name": manifest["name"], "version": manifest["version"]}, "data": str(args.data),
               "groundedL1": bool(options.get("groundedL1")), "groundedLevels": bool(options.get("groundedLevels")),
-              "l3FromRegions": bool(l3_entry(options).get("fromRegions")),
+              "l3FromRegions": bool(level_entry(options, 3).get("fromRegions")),
+              "l4FromRegions": bool(level_entry(options, 4).get("fromRegions")),
               "split": args.split, "thresholds": thresholds, "noRepeatNgram": no_repeat, "anomaly": anomaly, "qa": qa, "defectTypes": types,
               "examples": [{k: r[k] for k in ("source", "level", "form", "truth", "answer")} for r in answered[::7][:60]],
               "seconds": round(time.time() - start, 1)}

@@ -68,25 +68,27 @@ def regions_answer(places, types, width, height):
     return where_answer(named, max(0, len(places) - PLACES_LISTED))
 
 
-def l3_entry(options):
-    """The pack's groundedLevels entry for L3 ({} without one); `fromRegions` says L3 from the regions."""
-    return ((options or {}).get("groundedLevels") or {}).get("3") or {}
+def level_entry(options, level):
+    """The pack's groundedLevels entry for a level ({} without one); at L3 and L4 `fromRegions`
+    says that level from the listed regions."""
+    return ((options or {}).get("groundedLevels") or {}).get(str(level)) or {}
 
 
-def typed_answer(level, predicted_ng, types, options=None, noun="part", region_count=None, where=None):
+def typed_answer(level, predicted_ng, types, options=None, noun="part", region_count=None, where=None, looks=None):
     """The whole answer where the app asks the decoder nothing (grounding.ts, `complete`), else
     None: L2 on an NG image whose types the defect-type head listed says them; L1 on an NG image
-    that lists no region is the pack's groundedL1.yesWithoutRegions, where it has one; L3 on an NG
-    image that lists regions is `where` (regions_answer) when the pack's L3 says them fromRegions,
-    and its ngWithoutRegions where it lists none."""
+    that lists no region is the pack's groundedL1.yesWithoutRegions, where it has one; L3 / L4 on
+    an NG image that lists regions is `where` (regions_answer) / `looks` (looks.looks_answer) when
+    the pack says that level fromRegions, and its ngWithoutRegions where it lists none."""
     if predicted_ng and level == 2 and types:
         return types_answer(types)
-    l3 = l3_entry(options)
-    if predicted_ng and level == 3 and l3.get("fromRegions"):
-        if region_count and where:
-            return where
-        if not region_count and l3.get("ngWithoutRegions"):
-            return l3["ngWithoutRegions"].replace("{object}", noun)
+    measured = level_entry(options, level) if level in (3, 4) else {}
+    if predicted_ng and measured.get("fromRegions"):
+        said = where if level == 3 else looks
+        if region_count and said:
+            return said
+        if not region_count and measured.get("ngWithoutRegions"):
+            return measured["ngWithoutRegions"].replace("{object}", noun)
     without = ((options or {}).get("groundedL1") or {}).get("yesWithoutRegions")
     if predicted_ng and level == 1 and region_count == 0 and without:
         return without.replace("{object}", noun)

@@ -47,8 +47,12 @@ GROUNDED_LEVELS = {
           "ngOneType": "There {defects}: r1 ({type})", "avoidWhenNg": ["there is no", "no defect"],
           "fromRegions": True,
           "ngWithoutRegions": "No region stands out enough to locate on this {object}; check the heat map."},
+    # and their whole L4 answer, measured on the image (looks.looks_answer): the decoder's sizes were
+    # junk ("(not % of the image)")
     "4": {"ok": "No defect is visible: the {object} looks uniform and normal.", "ng": "r1 (",
-          "ngOneType": "r1 ({type})", "avoidWhenNg": ["no defect", "looks uniform and normal"]},
+          "ngOneType": "r1 ({type})", "avoidWhenNg": ["no defect", "looks uniform and normal"],
+          "fromRegions": True,
+          "ngWithoutRegions": "No region stands out enough to describe on this {object}; check the heat map."},
     "5": {"ok": "There is no defect, so there is no cause to find and no impact. Severity: none. "
                 "Recommended action: pass the part.",
           "ng": "Likely cause of the", "ngOneType": "Likely cause of the {type}:",

@@ -113,13 +113,16 @@ def choose_region_peak(stats_list):
 
 def listed_places(stats, peak, scale_x, scale_y, cap=None):
     """The listed regions in the app's order (highest peak first, then the order traced; at most
-    `cap`), each as its box (x, y, w, h) and pixel centroid in image pixels: `scale_*` take the
-    map's grid to the image (1 for a tiled map, image size ÷ S for a resized view)."""
+    `cap`), each as its box (x, y, w, h), pixel centroid and area in image pixels, and its cells
+    on the map (x0, y0, a boolean crop of its box): `scale_*` take the map's grid to the image (1
+    for a tiled map, image size ÷ S for a resized view)."""
     order = sorted(kept_regions(stats, peak), key=lambda k: (-stats["peaks"][k - 1], k))[:cap]
     places = []
     for k in order:
         ys, xs = np.nonzero(stats["labels"] == k)
-        x0, y0 = xs.min(), ys.min()
-        box = (x0 * scale_x, y0 * scale_y, (xs.max() + 1 - x0) * scale_x, (ys.max() + 1 - y0) * scale_y)
-        places.append({"bbox": box, "centre": ((xs.mean() + 0.5) * scale_x, (ys.mean() + 0.5) * scale_y)})
+        x0, y0, x1, y1 = xs.min(), ys.min(), xs.max() + 1, ys.max() + 1
+        box = (x0 * scale_x, y0 * scale_y, (x1 - x0) * scale_x, (y1 - y0) * scale_y)
+        places.append({"bbox": box, "centre": ((xs.mean() + 0.5) * scale_x, (ys.mean() + 0.5) * scale_y),
+                       "area": len(xs) * scale_x * scale_y,
+                       "cells": (int(x0), int(y0), stats["labels"][y0:y1, x0:x1] == k)})
     return places

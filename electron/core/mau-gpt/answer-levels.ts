@@ -7,6 +7,7 @@ import { imageScoreOf } from './image-score';
 import type { GenerationSettings } from './generation-config';
 import { levelGrounding } from './grounding';
 import { categoryEntry, LEVELS, type Level } from './options';
+import { looksOfRegions } from './region-looks';
 import { regionsAnswer } from './region-places';
 import { typeRegionsOf } from './region-typing';
 import { typeRegionsByAnswer } from './typed-regions';
@@ -63,13 +64,17 @@ export async function answerAllLevels(
   const g = encoded.geometry;
   // typed before any text: a pack that says L3 from its regions names their types there
   const typed = head ? await typeRegionsOf(runtime, source, picture.regions, types, label) : undefined;
+  const listed = typed ?? picture.regions;
+  const measure = picture.verdict === 'NG' && listed.length > 0;
   const counted = {
     verdict: picture.verdict,
     regionCount: picture.regions.length,
     types,
-    // the pack's groundedLevels decide whether L3 says it (grounding.ts)
-    ...(picture.regions.length > 0
-      ? { regionsAnswer: regionsAnswer(typed ?? picture.regions, g.sourceWidth, g.sourceHeight) }
+    // the pack's groundedLevels decide whether L3 and L4 say them (grounding.ts)
+    ...(listed.length > 0 ? { regionsAnswer: regionsAnswer(listed, g.sourceWidth, g.sourceHeight) } : {}),
+    // measuring reads the image's pixels again: only for a pack that says L4 from them
+    ...(measure && runtime.pack.options.groundedLevels?.['4']?.fromRegions
+      ? { looksAnswer: await looksOfRegions(source, listed, g.sourceWidth, g.sourceHeight) }
       : {}),
   };
   const texts = {} as Record<Level, string>;

@@ -21,6 +21,8 @@ export type Picture = {
   types?: readonly string[];
   /** The L3 answer the listed regions make (region-places.ts), where the map listed any. */
   regionsAnswer?: string;
+  /** The L4 answer they make, measured on the image (region-looks.ts), where the pack asks for it. */
+  looksAnswer?: string;
 };
 
 /**
@@ -64,13 +66,14 @@ export function levelGrounding(
   // the listed types, in the export's own words, are the whole L2 answer
   if (ng && level === '2' && picture.types?.length)
     return { answerStart: typesAnswer(picture.types), complete: true };
-  // and where the pack says so, the listed regions the whole L3 answer (or that none is listed)
-  const where = options.groundedLevels?.['3'];
-  if (ng && level === '3' && where?.fromRegions) {
-    const whole = counted
-      ? picture.regionsAnswer
-      : where.ngWithoutRegions && complete(where.ngWithoutRegions);
-    if (whole) return { answerStart: whole, complete: true };
+  // and where the pack says so, the listed regions the whole L3 or L4 answer (or that none is listed)
+  if (ng && (level === '3' || level === '4')) {
+    const measured = options.groundedLevels?.[level];
+    if (measured?.fromRegions) {
+      const said = level === '3' ? picture.regionsAnswer : picture.looksAnswer;
+      const whole = counted ? said : measured.ngWithoutRegions && complete(measured.ngWithoutRegions);
+      if (whole) return { answerStart: whole, complete: true };
+    }
   }
   const oneType =
     ng && picture.types?.length === 1

@@ -52,9 +52,10 @@ const GroundedLevel = z
   .strict();
 
 /**
- * L3 may also be said from the map: with `fromRegions`, an NG image's listed regions are the whole
- * answer, worded as the export words labelled ones (each region's type, grid cell and box), so
- * the places and sizes are the regions drawn beside it rather than numbers the decoder recalls.
+ * L3 and L4 may also be said from the map: with `fromRegions`, an NG image's listed regions are the
+ * whole answer, worded as the export words labelled ones (L3: each region's type, grid cell and box;
+ * L4: its size, shape and contrast with its surroundings, measured on the image), so the places and
+ * sizes are the regions drawn beside it rather than numbers the decoder recalls.
  */
 const GroundedWhere = GroundedLevel.extend({
   fromRegions: z.boolean().optional(),
@@ -170,7 +171,7 @@ export const MauGptOptions = z
      * no defect" at L2 beside a grounded "Yes." at L1.
      */
     groundedLevels: z
-      .object({ '2': GroundedLevel, '3': GroundedWhere, '4': GroundedLevel, '5': GroundedLevel })
+      .object({ '2': GroundedLevel, '3': GroundedWhere, '4': GroundedWhere, '5': GroundedLevel })
       .partial()
       .strict()
       .optional(),

@@ -28,11 +28,15 @@ export function description(sample: QaSample, context: LevelContext): QaItem[] {
   const pool = [...otherLooks(look).map(lookPhrase), NO_DEFECT.look];
   return [
     closedItem(sample.id, 4, context.question(4, 'closed'), lookPhrase(look), pool),
-    openItem(4, context.question(4, 'open'), typed || openAnswer(sample.regions)),
+    openItem(4, context.question(4, 'open'), typed || looksAnswer(sample.regions)),
   ];
 }
 
-function openAnswer(regions: readonly QaRegion[]): string {
+/**
+ * The open L4 answer for measured regions: the largest four one by one (look, box, share of the
+ * image), the rest counted. The app says it for the regions a model listed (mau-gpt/region-looks.ts).
+ */
+export function looksAnswer(regions: readonly QaRegion[]): string {
   const largestFirst = [...regions].sort((a, b) => b.areaPct - a.areaPct);
   const lines = largestFirst.slice(0, DESCRIBED).map((region) => {
     const what = region.type ? ` (${displayName(region.type)})` : '';

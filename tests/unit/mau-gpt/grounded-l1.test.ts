@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
 import { answerAllLevels, thresholdsFor } from '../../../electron/core/mau-gpt/answer-levels';
 import { fillCounts } from '../../../electron/core/mau-gpt/grounding';
+import { looksOfRegions } from '../../../electron/core/mau-gpt/region-looks';
 import { regionsAnswer } from '../../../electron/core/mau-gpt/region-places';
 import { copyOfTiny, editManifest, PITTING } from './helpers';
 
@@ -103,16 +104,23 @@ describe('MAU-GPT level questions: grounded on the verdict, {object} filled', ()
     expect(clean.result.texts['3']).toMatch(/^nothing to locate ?\./);
   }, 90_000);
 
-  it('says L3 from the listed regions where the pack asks fromRegions, and leaves a clean part to its start', async () => {
-    const levels = { '3': { fromRegions: true, ok: 'Nothing to locate.' } };
+  it('says L3 and L4 from the listed regions where the pack asks fromRegions, and leaves a clean part to its start', async () => {
+    const levels = {
+      '3': { fromRegions: true, ok: 'Nothing to locate.' },
+      '4': { fromRegions: true, ok: 'Nothing to see.' },
+    };
     const ng = await answersWith(-1e9, true, levels);
     expect(ng.result.regions.length).toBeGreaterThan(0);
     // the tiny pack has no type head: its regions are named untyped, in the prediction's order
     const untyped = ng.result.regions.map((r) => ({ ...r, defectType: null }));
-    expect(ng.result.texts['3']).toBe(regionsAnswer(untyped, ng.image.width, ng.image.height));
+    const { width, height } = ng.image;
+    expect(ng.result.texts['3']).toBe(regionsAnswer(untyped, width, height));
     expect(ng.result.texts['3']).toMatch(/^There (is 1 defect|are \d+ defects): r1 in the /);
+    expect(ng.result.texts['4']).toBe(await looksOfRegions(PITTING, untyped, width, height));
+    expect(ng.result.texts['4']).toMatch(/^r\d+ is a (tiny|small|medium-sized|large), /);
     const clean = await answersWith(1e9, true, levels);
     expect(clean.result.texts['3']).toMatch(/^nothing to locate ?\./);
+    expect(clean.result.texts['4']).toMatch(/^nothing to see ?\./);
   }, 90_000);
 
   it('judges a category by its own thresholds where the pack has them, and grounds on that verdict', async () => {

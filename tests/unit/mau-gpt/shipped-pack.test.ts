@@ -61,6 +61,11 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
     // an NG answer may not call the part clean at any level
     for (const level of ['2', '3', '4', '5'] as const)
       expect(options.groundedLevels?.[level]?.avoidWhenNg).toContain('no defect');
+    // where and what it looks like: the regions it lists, not places and sizes the decoder recalls
+    for (const level of ['3', '4'] as const) {
+      expect(options.groundedLevels?.[level]?.fromRegions, `L${level}`).toBe(true);
+      expect(options.groundedLevels?.[level]?.ngWithoutRegions, `L${level}`).toMatch(/^No region stands out/);
+    }
   });
 
   it('maps full-resolution tiles feathered, and judges PCBs and ball screws by their own thresholds', async () => {

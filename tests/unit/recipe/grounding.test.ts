@@ -37,4 +37,21 @@ describe('the recipe scores whole answers as the app says them (grounding.typed_
       null,
     ]);
   });
+
+  it('says L4 whole from the measured regions only where the pack says L4 fromRegions, L3 apart', async () => {
+    const { stdout } = await recipeScript([
+      'from grounding import typed_answer',
+      'on = {"groundedLevels": {"4": {"ok": "Uniform.", "fromRegions": True, "ngWithoutRegions": "None on this {object}."}}}',
+      'looks = "r1 is a tiny, compact mark (2×2 px, about 0.01 % of the image)."',
+      'where = "There is 1 defect: r1 in the center (2×2 px box at x 8, y 8)."',
+      'print(json.dumps([typed_answer(4, True, (), on, "PCB", 1, where, looks), typed_answer(4, False, (), on, "PCB", 1, where, looks),',
+      '  typed_answer(4, True, (), on, "PCB", 0, None, None), typed_answer(3, True, (), on, "PCB", 1, where, looks)]))',
+    ]);
+    expect(JSON.parse(stdout)).toEqual([
+      'r1 is a tiny, compact mark (2×2 px, about 0.01 % of the image).',
+      null,
+      'None on this PCB.',
+      null,
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Shape } from '../../../contract';
 import type { Brightness } from '../../mauset-qa';
 import type { GreyReader, PixelWindow } from './grey-pixels';
 import { pixelSpan, type RegionFacts } from './region-facts';
@@ -9,10 +10,10 @@ import { pixelSpan, type RegionFacts } from './region-facts';
  */
 export async function regionBrightness(
   reader: GreyReader,
-  path: string,
+  path: string | Buffer,
   width: number,
   height: number,
-  regions: readonly RegionFacts[],
+  regions: readonly Pick<RegionFacts<{ shape: Shape }>, 'bbox' | 'bitmap' | 'areaPx'>[],
 ): Promise<(Brightness | null)[]> {
   if (regions.length === 0) return [];
   const windows = regions.map((facts) => ringWindow(facts, width, height));
@@ -42,7 +43,7 @@ export async function regionBrightness(
 }
 
 /** The pixels a region's means are taken over: its box grown by a quarter of its longer side. */
-function ringWindow(facts: RegionFacts, width: number, height: number): PixelWindow {
+function ringWindow(facts: Pick<RegionFacts, 'bbox'>, width: number, height: number): PixelWindow {
   const [x, y, w, h] = facts.bbox;
   const margin = Math.max(2, Math.round(Math.max(w, h) / 4));
   return {

@@ -36,13 +36,14 @@ export class GreyReader {
    * colour costs a table look-up per pixel, and the caller reads only around its regions.
    */
   async read(
-    path: string,
+    path: string | Buffer,
     width: number,
     height: number,
     windows: readonly PixelWindow[],
   ): Promise<Uint8Array | null> {
     // Other formats go to sharp by path, as before: no whole-file read of a large TIFF or JPEG here.
-    if (!PNG_NAME.test(path)) return sharpGrey(path, width, height);
+    // An image already in memory (a model asked about a buffer) goes to sharp as it is.
+    if (typeof path !== 'string' || !PNG_NAME.test(path)) return sharpGrey(path, width, height);
     const bytes = await readFile(path);
     const plain = await decodePlainPng(bytes);
     if (plain) {

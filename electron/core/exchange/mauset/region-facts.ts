@@ -1,10 +1,10 @@
-import type { Point, Region } from '../../../contract';
+import type { Point, Region, Shape } from '../../../contract';
 import { positionOf, type PositionWord } from '../../mauset-qa';
 import { paintShape } from '../rasterise';
 
 /** One region measured on the image: the exact pixels a mask of it holds, and what L3/L4 say. */
-export type RegionFacts = {
-  region: Region;
+export type RegionFacts<R extends { shape: Shape } = Region> = {
+  region: R;
   /** "r1", "r2", … in the label's region order. */
   id: string;
   /** Full-image 0/1 bitmap of the region (pixel-centre rule for boxes and polygons). */
@@ -16,7 +16,12 @@ export type RegionFacts = {
   fillRatio: number;
 };
 
-export function regionFacts(region: Region, index: number, width: number, height: number): RegionFacts {
+export function regionFacts<R extends { shape: Shape }>(
+  region: R,
+  index: number,
+  width: number,
+  height: number,
+): RegionFacts<R> {
   const bitmap = new Uint8Array(width * height);
   const areaPx = paintShape(bitmap, width, height, region.shape);
   const bbox = boundingBox(region);
@@ -45,7 +50,7 @@ export function regionFacts(region: Region, index: number, width: number, height
   };
 }
 
-function boundingBox(region: Region): [number, number, number, number] {
+function boundingBox(region: { shape: Shape }): [number, number, number, number] {
   const shape = region.shape;
   if (shape.kind !== 'polygon') return [shape.x, shape.y, shape.w, shape.h];
   const xs = shape.points.map((p) => p[0]);
