@@ -16,10 +16,18 @@ describe('model answers as people write them', () => {
     );
   });
 
+  it('joins the words a hyphen joins, as the tokenizer spells it apart', () => {
+    expect(readableAnswer('a non - metallic particle ; r1 ( rolled - in scale ) .')).toBe(
+      'A non-metallic particle; r1 (rolled-in scale).',
+    );
+    expect(readableAnswer('under - etching and over - ')).toBe('Under-etching and over-');
+  });
+
   it('tidies every part of a streaming answer to the tidied whole, up to the word being written', () => {
     for (const whole of [
       'yes . the pcb shows 2 defective regions : r1 ( open ) , r2 ( short ) .',
       'there is 1 defect . r1 ( pitting ) in the center .',
+      'likely cause of the inclusion : non - metallic particles , rolled - in .',
     ]) {
       const tidy = readableAnswer(whole);
       for (let end = 0; end <= whole.length; end++) {
