@@ -6,7 +6,12 @@ import type { QaItem, QaRegion, QaSample } from './types';
 import { mainRegion, shareOfImage } from './wording';
 
 /** Regions described one by one in the open answer; more would make it a list, not a sentence. */
-const DESCRIBED = 4;
+export const DESCRIBED = 4;
+
+/** The order the open answer describes regions in: largest first, ties in the given order. */
+export function largestFirst<R extends Pick<QaRegion, 'areaPct'>>(regions: readonly R[]): R[] {
+  return [...regions].sort((a, b) => b.areaPct - a.areaPct);
+}
 
 /** L4: what does it look like? Needs regions; a reviewer's own description wins the open answer. */
 export function description(sample: QaSample, context: LevelContext): QaItem[] {
@@ -37,14 +42,14 @@ export function description(sample: QaSample, context: LevelContext): QaItem[] {
  * image), the rest counted. The app says it for the regions a model listed (mau-gpt/region-looks.ts).
  */
 export function looksAnswer(regions: readonly QaRegion[]): string {
-  const largestFirst = [...regions].sort((a, b) => b.areaPct - a.areaPct);
-  const lines = largestFirst.slice(0, DESCRIBED).map((region) => {
+  const ordered = largestFirst(regions);
+  const lines = ordered.slice(0, DESCRIBED).map((region) => {
     const what = region.type ? ` (${displayName(region.type)})` : '';
     const size = `${Math.round(region.bbox[2])}×${Math.round(region.bbox[3])} px, ${shareOfImage(region.areaPct)}`;
     // Region ids stay lower case ("r1"), as the records and the L3 answers write them.
     return `${region.id}${what} is ${lookPhrase(lookOf(region))} (${size}).`;
   });
-  const rest = largestFirst.length - DESCRIBED;
+  const rest = ordered.length - DESCRIBED;
   if (rest > 0) lines.push(`${rest} smaller region${rest === 1 ? ' looks' : 's look'} alike.`);
   return lines.join(' ');
 }

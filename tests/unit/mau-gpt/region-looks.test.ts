@@ -13,14 +13,18 @@ import { recipeScript } from '../recipe/python';
 
 const [WIDTH, HEIGHT] = [200, 100];
 
-/** A grey 180 plate with a dark 20×10 patch (60) and a long bright scratch (250). */
-async function plate(): Promise<Buffer> {
+/**
+ * A grey 180 plate with a dark 20×10 patch (60) and a long bright scratch (250); `dot` adds a
+ * bright 3×3 dot (250) in the patch's ring.
+ */
+async function plate(dot = false): Promise<Buffer> {
   const pixels = Buffer.alloc(WIDTH * HEIGHT, 180);
   const paint = (x0: number, y0: number, w: number, h: number, v: number) => {
     for (let y = y0; y < y0 + h; y++) pixels.fill(v, y * WIDTH + x0, y * WIDTH + x0 + w);
   };
   paint(30, 40, 20, 10, 60);
   paint(100, 80, 90, 3, 250);
+  if (dot) paint(52, 42, 3, 3, 250);
   return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 1 } })
     .png()
     .toBuffer();
@@ -77,6 +81,22 @@ describe('MAU-GPT L4 from the listed regions (region-looks.ts)', () => {
         'r1 (pitting) is a medium-sized, compact mark, darker than its surroundings (20×10 px, about 1.0 % of the image).',
     );
     expect(await looksOfRegions(await plate(), [patch, scratch], WIDTH, HEIGHT)).toBe(text);
+  });
+
+  it('measures contrast for the regions it describes, keeping every listed one out of their rings', async () => {
+    // four specks far off, and a bright dot in the patch's ring listed as a region of its own
+    const specks = [0, 1, 2, 3].map((i) => region({ kind: 'box', x: 10 + 4 * i, y: 10, w: 2, h: 2 }, 4));
+    const near = region({ kind: 'box', x: 52, y: 42, w: 3, h: 3 }, 9);
+    const dotted = await plate(true);
+    const alone = await measuredRegions(dotted, [patch], WIDTH, HEIGHT);
+    expect(alone[0]!.brightness!.surround).toBeGreaterThan(180);
+    const measured = await measuredRegions(dotted, [patch, ...specks, near], WIDTH, HEIGHT);
+    expect(measured[0]!.brightness).toEqual({ region: 60, surround: 180 });
+    expect(measured[5]!.brightness).toEqual({ region: 250, surround: 180 });
+    // the largest four are described (the patch, the 3×3 one and two specks); the rest are counted
+    expect(measured.map((m) => m.brightness !== null)).toEqual([true, true, true, false, false, true]);
+    const text = await looksOfRegions(dotted, [patch, ...specks, near], WIDTH, HEIGHT);
+    expect(text.endsWith(' 2 smaller regions look alike.')).toBe(true);
   });
 
   it('leaves the contrast out where the image cannot be read, and says the rest', async () => {

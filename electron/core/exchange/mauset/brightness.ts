@@ -7,6 +7,8 @@ import { pixelSpan, type RegionFacts } from './region-facts';
  * Mean grey inside each region and in a ring around it (the region's box grown by a quarter of
  * its longer side, without any region's pixels): what "darker than its surroundings" rests on.
  * Null for a region when the image cannot be decoded at its recorded size or no ring is left.
+ * `occupied` (1 where any region is) stands for the regions' union where more regions are on the
+ * image than are measured.
  */
 export async function regionBrightness(
   reader: GreyReader,
@@ -14,13 +16,14 @@ export async function regionBrightness(
   width: number,
   height: number,
   regions: readonly Pick<RegionFacts<{ shape: Shape }>, 'bbox' | 'bitmap' | 'areaPx'>[],
+  occupied?: Uint8Array,
 ): Promise<(Brightness | null)[]> {
   if (regions.length === 0) return [];
   const windows = regions.map((facts) => ringWindow(facts, width, height));
   const grey = await reader.read(path, width, height, windows);
   if (!grey) return regions.map(() => null);
-  const anyRegion = new Uint8Array(width * height);
-  for (const facts of regions) {
+  const anyRegion = occupied ?? new Uint8Array(width * height);
+  for (const facts of occupied ? [] : regions) {
     const span = pixelSpan(facts.bbox, width, height);
     for (let y = span.y0; y < span.y1; y++)
       for (let i = y * width + span.x0; i < y * width + span.x1; i++) if (facts.bitmap[i]) anyRegion[i] = 1;
