@@ -5,7 +5,7 @@ import { anomalyPrediction } from './anomaly-prediction';
 import { listedTypes } from './defect-types';
 import { imageScoreOf } from './image-score';
 import type { GenerationSettings } from './generation-config';
-import { levelGrounding } from './grounding';
+import { levelGrounding, type Picture } from './grounding';
 import { categoryEntry, LEVELS, type Level } from './options';
 import { looksOfRegions } from './region-looks';
 import { regionsAnswer } from './region-places';
@@ -65,18 +65,19 @@ export async function answerAllLevels(
   // typed before any text: a pack that says L3 from its regions names their types there
   const typed = head ? await typeRegionsOf(runtime, source, picture.regions, types, label) : undefined;
   const listed = typed ?? picture.regions;
-  const measure = picture.verdict === 'NG' && listed.length > 0;
-  const counted = {
+  const counted: Picture = {
     verdict: picture.verdict,
     regionCount: picture.regions.length,
     types,
     // the pack's groundedLevels decide whether L3 and L4 say them (grounding.ts)
     ...(listed.length > 0 ? { regionsAnswer: regionsAnswer(listed, g.sourceWidth, g.sourceHeight) } : {}),
-    // measuring reads the image's pixels again: only for a pack that says L4 from them
-    ...(measure && runtime.pack.options.groundedLevels?.['4']?.fromRegions
-      ? { looksAnswer: await looksOfRegions(source, listed, g.sourceWidth, g.sourceHeight) }
-      : {}),
   };
+  // Measuring reads the image's pixels again, only for a pack that says L4 from them, while L1–L3
+  // are written; where it fails the decoder answers L4 as it would without.
+  const looks =
+    picture.verdict === 'NG' && listed.length > 0 && runtime.pack.options.groundedLevels?.['4']?.fromRegions
+      ? looksOfRegions(source, listed, g.sourceWidth, g.sourceHeight).catch(() => undefined)
+      : undefined;
   const texts = {} as Record<Level, string>;
   const started = performance.now();
   let tokens = 0;
@@ -84,6 +85,8 @@ export async function answerAllLevels(
     const { questions } = runtime.pack.options;
     const fill = (text: string) => fillTemplate(text, options.object ?? 'part');
     for (const level of LEVELS) {
+      const looksAnswer = level === '4' ? await looks : undefined;
+      if (looksAnswer) counted.looksAnswer = looksAnswer;
       const { complete, ...grounding } = levelGrounding(runtime.pack.options, level, counted, fill);
       if (complete && grounding.answerStart) {
         texts[level] = grounding.answerStart;
