@@ -107,20 +107,29 @@ def image_bitmap(place, scale_x, scale_y, width, height):
 
 
 def measured_regions(places, types, grey, scale_x, scale_y):
-    """region-looks.ts measuredRegions for places from regions.listed_places (with their cells)."""
+    """region-looks.ts measuredRegions for places from regions.listed_places (with their cells):
+    contrast only for the regions the answer describes, every listed one kept out of their rings."""
     height, width = grey.shape
-    bitmaps = [image_bitmap(p, scale_x, scale_y, width, height) for p in places]
-    any_region = np.logical_or.reduce(bitmaps) if bitmaps else np.zeros(grey.shape, bool)
+    by_size = sorted(range(len(places)), key=lambda i: -places[i]["area"])  # stable, as largestFirst
+    described = set(by_size[:DESCRIBED])
+    any_region, bitmaps = np.zeros(grey.shape, bool), {}
+    for i, place in enumerate(places):
+        bitmap = image_bitmap(place, scale_x, scale_y, width, height)
+        any_region |= bitmap
+        if i in described:
+            bitmaps[i] = bitmap
     out = []
-    for i, (place, bitmap) in enumerate(zip(places, bitmaps)):
+    for i, place in enumerate(places):
+        bitmap = bitmaps.get(i)
         x, y, w, h = place["bbox"]
         margin = max(2, round_half_up(max(w, h) / 4))
         x0, y0 = max(0, int(np.floor(x)) - margin), max(0, int(np.floor(y)) - margin)
         x1, y1 = min(width, int(np.ceil(x + w)) + margin), min(height, int(np.ceil(y + h)) + margin)
-        window, inside = grey[y0:y1, x0:x1].astype(np.float64), bitmap[y0:y1, x0:x1]
-        ring = ~any_region[y0:y1, x0:x1]
-        brightness = ((window[inside].mean(), window[ring].mean())
-                      if bitmap.any() and inside.any() and ring.any() else None)
+        brightness = None
+        if bitmap is not None and bitmap.any():
+            window, inside = grey[y0:y1, x0:x1].astype(np.float64), bitmap[y0:y1, x0:x1]
+            ring = ~any_region[y0:y1, x0:x1]
+            brightness = (window[inside].mean(), window[ring].mean()) if ring.any() else None
         out.append({"id": f"r{i + 1}", "type": types[i], "areaPct": 100 * place["area"] / (width * height),
                     "bbox": place["bbox"], "fillRatio": min(1.0, place["area"] / max(1, np.ceil(w) * np.ceil(h))),
                     "position": position_of(*place["centre"], width, height), "brightness": brightness})

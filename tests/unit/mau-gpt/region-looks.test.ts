@@ -134,7 +134,8 @@ describe('MAU-GPT L4 from the listed regions (region-looks.ts)', () => {
     ['a resized view (each map cell 5×5 image pixels)', 40, 30, 200, 150],
     ['a map at the image size', 60, 45, 60, 45],
   ])('says what the recipe scores (looks.py) on a traced map of %s', async (_, mw, mh, width, height) => {
-    // four blobs: a dark patch, a bright bar, a faint ring with a hole, a speck; the image a gradient
+    // five blobs: a dark patch, a bright bar, a faint ring with a hole, a dash, a speck (the fifth,
+    // counted, not described); the image a gradient
     const data = new Float32Array(mw * mh).fill(0.1);
     const grey = new Uint8Array(width * height);
     for (let i = 0; i < grey.length; i++) grey[i] = 90 + Math.floor((60 * (i % width)) / width);
@@ -161,6 +162,7 @@ describe('MAU-GPT L4 from the listed regions (region-looks.ts)', () => {
     blob(12, 20, 20, 2, 0.8, 230);
     blob(20, 4, 7, 7, 0.7, 104, true);
     blob(35, 25, 1, 1, 0.95, null);
+    blob(2, 26, 2, 1, 0.6, null);
     const map = { type: 'float32' as const, dims: [1, 1, mh, mw], data };
     const geometry = geometryFor(width, height, { mode: 'stretch', width: mw, height: mh });
     const { regions } = anomalyPrediction('blobs.png', map, 1, geometry, { image: 0.5, pixel: 0.5 });
@@ -184,7 +186,8 @@ describe('MAU-GPT L4 from the listed regions (region-looks.ts)', () => {
       'types = [None, "scratches"] + [None] * (len(places) - 2)',
       `print(json.dumps(looks_answer(measured_regions(places, types, grey, ${scaleX}, ${scaleY}))))`,
     ]);
-    expect(app.split('. ')).toHaveLength(4);
+    expect(app.split('. ')).toHaveLength(5);
+    expect(app.endsWith(' 1 smaller region looks alike.')).toBe(true);
     expect(app).toContain('r2 (scratches) is a');
     for (const contrast of ['darker than', 'brighter than', 'about as bright as'])
       expect(app).toContain(`${contrast} its surroundings`);

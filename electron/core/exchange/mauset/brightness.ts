@@ -22,12 +22,7 @@ export async function regionBrightness(
   const windows = regions.map((facts) => ringWindow(facts, width, height));
   const grey = await reader.read(path, width, height, windows);
   if (!grey) return regions.map(() => null);
-  const anyRegion = occupied ?? new Uint8Array(width * height);
-  for (const facts of occupied ? [] : regions) {
-    const span = pixelSpan(facts.bbox, width, height);
-    for (let y = span.y0; y < span.y1; y++)
-      for (let i = y * width + span.x0; i < y * width + span.x1; i++) if (facts.bitmap[i]) anyRegion[i] = 1;
-  }
+  const anyRegion = occupied ?? unionOf(regions, width, height);
   return regions.map((facts, r) => {
     if (facts.areaPx === 0) return null;
     const { x0, y0, x1, y1 } = windows[r] as PixelWindow;
@@ -43,6 +38,21 @@ export async function regionBrightness(
     if (inCount === 0 || ringCount === 0) return null;
     return { region: inside / inCount, surround: ring / ringCount };
   });
+}
+
+/** 1 wherever one of the regions is: the pixels no ring may count as surroundings. */
+function unionOf(
+  regions: readonly Pick<RegionFacts, 'bbox' | 'bitmap'>[],
+  width: number,
+  height: number,
+): Uint8Array {
+  const union = new Uint8Array(width * height);
+  for (const facts of regions) {
+    const span = pixelSpan(facts.bbox, width, height);
+    for (let y = span.y0; y < span.y1; y++)
+      for (let i = y * width + span.x0; i < y * width + span.x1; i++) if (facts.bitmap[i]) union[i] = 1;
+  }
+  return union;
 }
 
 /** The pixels a region's means are taken over: its box grown by a quarter of its longer side. */
