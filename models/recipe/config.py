@@ -19,7 +19,7 @@ DEFAULT = {
                 "alpha": 16.0},
     "stage1": {"steps": 3000, "batch": 8, "lr": 2e-3, "weightDecay": 0.01, "defectCropFraction": 0.5,
                "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False,
-               "templateMasks": False},
+               "templateMasks": False, "photometric": None},
     # levelWeights: {"1"–"5": weight} draws a level by weight, then one of its questions; None
     # draws every question alike (each image holds as many per level, so the levels come alike)
     "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0, "levelWeights": None},
@@ -45,7 +45,7 @@ SMOKE = {
 
 
 # sections whose value is a whole object of its own, set as one piece rather than merged key by key
-WHOLE_VALUES = ("tiling", "maxNewTokensByLevel", "levelWeights")
+WHOLE_VALUES = ("tiling", "maxNewTokensByLevel", "levelWeights", "photometric")
 
 
 def merge(base, override, where="config"):
@@ -111,10 +111,23 @@ def check(config):
             for level, w in weights.items()) or not sum(weights.values()) > 0):
         raise ValueError(f"config: stage2.levelWeights needs levels \"1\"–\"5\" with weights ≥ 0, not all 0, "
                          f"got {weights!r}")
+    check_photometric(config["stage1"].get("photometric"))
     for level, cap in config["generation"].get("maxNewTokensByLevel", {}).items():
         if level not in ("1", "2", "3", "4", "5") or not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
             raise ValueError(f"config: generation.maxNewTokensByLevel needs levels \"1\"–\"5\" with a positive "
                              f"whole number of tokens, got {level!r}: {cap!r}")
+
+
+def check_photometric(spec):
+    """stage1.photometric: None, or {"contrast": c, "brightness": b} with 0 ≤ c < 1 and b ≥ 0."""
+    if spec is None:
+        return
+    ok = (isinstance(spec, dict) and set(spec) == {"contrast", "brightness"}
+          and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in spec.values())
+          and 0 <= spec["contrast"] < 1 and spec["brightness"] >= 0)
+    if not ok:
+        raise ValueError(f"config: stage1.photometric needs {{\"contrast\": 0 to <1, \"brightness\": ≥ 0}} "
+                         f"(or null for none), got {spec!r}")
 
 
 def num_visual_tokens(config):
