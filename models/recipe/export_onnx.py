@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from defect_types import DefectTypesGraph
+from half_storage import store_half
 from region_types import region_head
 
 OPSET = 17
@@ -82,7 +83,7 @@ def export_defect_types(vision, head, config, path, region_head=None):
     outputs = TYPE_OUTPUTS + (REGION_TYPE_OUTPUTS if region_head is not None else [])
     with torch.no_grad():
         export_image_graph(DefectTypesGraph(vision, head, region_head), config["vision"]["imageSize"], outputs, path)
-    check_graph(path, ["pixel_values"], outputs)
+    finish_graph(path, ["pixel_values"], outputs)
 
 
 def export_embed(embed, path):
@@ -115,8 +116,11 @@ def export_decoder(decoder, hidden, z_size, path):
                       output_names=["logits", *present_names], dynamic_axes=axes, do_constant_folding=True)
 
 
-def check_graph(path, inputs, outputs):
-    """The graph must carry exactly the contract's names; onnx.checker validates the rest."""
+def finish_graph(path, inputs, outputs):
+    """Stores the exported graph's weights in half precision where that loses nothing
+    (half_storage.py), then checks it: it must carry exactly the contract's names; onnx.checker
+    validates the rest."""
+    store_half(path)
     model = onnx.load(str(path))
     onnx.checker.check_model(model)
     got_in = [i.name for i in model.graph.input]
@@ -135,15 +139,15 @@ def export_all(model, config, folder):
         export_embed(model.embed_tokens, folder / "embed_tokens.onnx")
         export_decoder(model.decoder, d["hidden"], v["anomalyFeatureSize"], folder / "decoder_model_merged.onnx")
     layers = d["layers"]
-    check_graph(folder / "vision_encoder.onnx", ["pixel_values"], VISION_OUTPUTS)
+    finish_graph(folder / "vision_encoder.onnx", ["pixel_values"], VISION_OUTPUTS)
     if model.vision.map_trunk is not None:
-        check_graph(folder / "anomaly_map.onnx", ["pixel_values"], MAP_OUTPUTS)
+        finish_graph(folder / "anomaly_map.onnx", ["pixel_values"], MAP_OUTPUTS)
     if getattr(model, "defect_types", None):
         regions = model.defect_types[1].get("regions")
         export_defect_types(model.vision, model.defect_types[0], config, folder / "defect_types.onnx",
                             region_head(regions) if regions else None)
-    check_graph(folder / "embed_tokens.onnx", ["input_ids"], ["inputs_embeds"])
-    check_graph(folder / "decoder_model_merged.onnx",
+    finish_graph(folder / "embed_tokens.onnx", ["input_ids"], ["inputs_embeds"])
+    finish_graph(folder / "decoder_model_merged.onnx",
                 ["inputs_embeds", "attention_mask", "position_ids", "anomaly_feature",
                  *cache_names(layers, "past_key_values")],
                 ["logits", *cache_names(layers, "present")])
