@@ -13,13 +13,13 @@ DEFAULT = {
     "seed": 0,
     "vision": {"imageSize": 256, "channels": [16, 32, 64, 96, 128], "anomalyFeatureSize": 32,
                "topkFraction": 0.01, "tiling": {"mode": "tiles", "overlap": 32},
-               "mapTrunk": False, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]},
+               "mapTrunk": False, "categoryTrunks": [], "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]},
     "decoder": {"layers": 4, "hidden": 128, "heads": 4, "mlp": 512, "vocabSize": 2048, "maxContext": 256},
     "adapter": {"kind": "amoe-lora", "experts": 4, "rank": 8, "anomalyRank": 4, "hyperHidden": 32,
                 "alpha": 16.0},
     "stage1": {"steps": 3000, "batch": 8, "lr": 2e-3, "weightDecay": 0.01, "defectCropFraction": 0.5,
                "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False,
-               "templateMasks": False, "photometric": None},
+               "templateMasks": False, "photometric": None, "category": None},
     # levelWeights: {"1"–"5": weight} draws a level by weight, then one of its questions; None
     # draws every question alike (each image holds as many per level, so the levels come alike)
     "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0, "levelWeights": None},
@@ -75,6 +75,8 @@ def load_config(path=None, smoke=False, adapter=None, base=None):
     """base: the config of a pack being continued (--init); its sizes stay, the file sets the steps."""
     if base is not None:
         config = with_new_keys(base)
+        # which category's trunk a sitting trains is that sitting's choice, not carried to the next
+        config["stage1"]["category"] = None
         if adapter and adapter != config["adapter"]["kind"]:
             raise ValueError(f"config: --adapter {adapter} differs from the continued pack's "
                              f"{config['adapter']['kind']!r}; an adapter cannot change kind mid-training")
@@ -112,6 +114,7 @@ def check(config):
         raise ValueError(f"config: stage2.levelWeights needs levels \"1\"–\"5\" with weights ≥ 0, not all 0, "
                          f"got {weights!r}")
     check_photometric(config["stage1"].get("photometric"))
+    check_categories(v.get("categoryTrunks", []), config["stage1"].get("category"))
     for level, cap in config["generation"].get("maxNewTokensByLevel", {}).items():
         if level not in ("1", "2", "3", "4", "5") or not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
             raise ValueError(f"config: generation.maxNewTokensByLevel needs levels \"1\"–\"5\" with a positive "
@@ -128,6 +131,16 @@ def check_photometric(spec):
     if not ok:
         raise ValueError(f"config: stage1.photometric needs {{\"contrast\": 0 to <1, \"brightness\": ≥ 0}} "
                          f"(or null for none), got {spec!r}")
+
+
+def check_categories(trunks, category):
+    """vision.categoryTrunks: category names (a trunk each); stage1.category: None or one name."""
+    def is_name(c):
+        return isinstance(c, str) and c != "" and "." not in c
+    if not isinstance(trunks, list) or not all(is_name(c) for c in trunks) or len(set(trunks)) != len(trunks):
+        raise ValueError(f"config: vision.categoryTrunks needs distinct category names without dots, got {trunks!r}")
+    if category is not None and not is_name(category):
+        raise ValueError(f"config: stage1.category needs a category name without dots (or null), got {category!r}")
 
 
 def num_visual_tokens(config):

@@ -75,7 +75,7 @@ def image_map(vision, sample, config, top_fraction=None):
         for x0 in tile_starts(w, size, overlap):
             x = normalise(rgb[y0:y0 + size, x0:x0 + size], v["mean"], v["std"])
             # a tile needs only the map: with a map trunk the trunk alone (anomaly_map.onnx)
-            amap, score = vision.anomaly_only(x.unsqueeze(0))
+            amap, score = vision.anomaly_only(x.unsqueeze(0), sample.category)
             total[y0:y0 + size, x0:x0 + size] += amap[0, 0].numpy() * weight
             count[y0:y0 + size, x0:x0 + size] += weight
             best = max(best, float(score[0]))

@@ -31,12 +31,13 @@ class AnomalyMapGraph(nn.Module):
     """The map trunk alone: the anomaly map and score the full encoder publishes, for tiles, which
     need nothing else (tokens and z come from the resized view)."""
 
-    def __init__(self, vision):
+    def __init__(self, vision, category=None):
         super().__init__()
         self.vision = vision
+        self.category = category
 
     def forward(self, pixel_values):
-        return self.vision.anomaly_only(pixel_values)
+        return self.vision.anomaly_only(pixel_values, self.category)
 
 
 class EmbedGraph(nn.Module):
@@ -57,6 +58,11 @@ class DecoderGraph(nn.Module):
         past = [(flat_past[2 * i], flat_past[2 * i + 1]) for i in range(len(flat_past) // 2)]
         logits, presents = self.decoder(inputs_embeds, attention_mask, position_ids, anomaly_feature, past)
         return (logits, *[t for kv in presents for t in kv])
+
+
+def category_map_file(category):
+    """The graph of a category's own map trunk (export_all; pack.py lists it)."""
+    return f"anomaly_map.{category}.onnx"
 
 
 def cache_names(layers, prefix):
@@ -136,12 +142,17 @@ def export_all(model, config, folder):
         if model.vision.map_trunk is not None:
             export_image_graph(AnomalyMapGraph(model.vision), v["imageSize"], MAP_OUTPUTS,
                                folder / "anomaly_map.onnx")
+        for category in model.vision.category_trunks:
+            export_image_graph(AnomalyMapGraph(model.vision, category), v["imageSize"], MAP_OUTPUTS,
+                               folder / category_map_file(category))
         export_embed(model.embed_tokens, folder / "embed_tokens.onnx")
         export_decoder(model.decoder, d["hidden"], v["anomalyFeatureSize"], folder / "decoder_model_merged.onnx")
     layers = d["layers"]
     finish_graph(folder / "vision_encoder.onnx", ["pixel_values"], VISION_OUTPUTS)
     if model.vision.map_trunk is not None:
         finish_graph(folder / "anomaly_map.onnx", ["pixel_values"], MAP_OUTPUTS)
+    for category in model.vision.category_trunks:
+        finish_graph(folder / category_map_file(category), ["pixel_values"], MAP_OUTPUTS)
     if getattr(model, "defect_types", None):
         regions = model.defect_types[1].get("regions")
         export_defect_types(model.vision, model.defect_types[0], config, folder / "defect_types.onnx",

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from config import num_visual_tokens
-from export_onnx import cache_names
+from export_onnx import cache_names, category_map_file
 from sequences import PROMPT_TEMPLATE
 
 # The app asks one open question per level, phrased as the MAU-Set export phrases them
@@ -69,6 +69,8 @@ FILES = [
 ]
 # tiles need only the map: with a map trunk its graph alone makes them (half the encoder's work)
 MAP_FILE = ("anomaly_map.onnx", "anomaly-map")
+# a category's own map trunk (vision.categoryTrunks): its tiles run on this graph instead
+CATEGORY_MAP_ROLE = "category-anomaly-map"
 DEFECT_TYPES_FILE = ("defect_types.onnx", "defect-types")
 REPO = Path(__file__).resolve().parents[2]
 
@@ -107,7 +109,9 @@ def options_of(config):
     return {
         "vision": {"imageSize": v["imageSize"], "numVisualTokens": num_visual_tokens(config),
                    "anomalyFeatureSize": v["anomalyFeatureSize"], "mean": v["mean"], "std": v["std"],
-                   "tiling": v["tiling"]},
+                   "tiling": v["tiling"],
+                   **({"categoryMaps": {c: category_map_file(c) for c in v["categoryTrunks"]}}
+                      if v.get("categoryTrunks") else {})},
         "decoder": {"numLayers": d["layers"], "numHeads": d["heads"], "headDim": d["hidden"] // d["heads"],
                     "hidden": d["hidden"], "vocabSize": d["vocabSize"], "maxContext": d["maxContext"]},
         "prompt": {"template": PROMPT_TEMPLATE},
@@ -163,6 +167,7 @@ def files_of(config, defect_types=None):
     """FILES, with the map trunk's own graph (export_onnx.AnomalyMapGraph) where the encoder has one
     and the defect-type head's where the model has one."""
     return (FILES + ([MAP_FILE] if config["vision"].get("mapTrunk") else [])
+            + [(category_map_file(c), CATEGORY_MAP_ROLE) for c in config["vision"].get("categoryTrunks", [])]
             + ([DEFECT_TYPES_FILE] if defect_types else []))
 
 

@@ -38,8 +38,14 @@ def dice_loss(logits, target):
 
 def train_vision(vision, samples, config, rng, log):
     s1 = config["stage1"]
+    # with stage1.category only that category's own trunk learns, from its own images
+    category = s1.get("category")
+    if category:
+        samples = [s for s in samples if s.category == category]
+        if not samples:
+            raise ValueError(f"stage1.category {category!r}: no training image of that category")
     # with a map trunk only the trunk learns: tokens and z, which the decoder reads, stay put
-    net = vision.map_network()
+    net = vision.map_network(category)
     optimizer = torch.optim.AdamW(net.parameters(), lr=s1["lr"], weight_decay=s1["weightDecay"])
     schedule = cosine(optimizer, s1["steps"])
     pos_weight = torch.tensor([s1["posWeight"]])

@@ -51,6 +51,14 @@ class UNet(nn.Module):
         return logits, deepest
 
 
+def unet_copy(source, channels):
+    """A new U-Net with the weights of `source`'s own U-Net parts (stem, encoder, decoder, head)."""
+    copy = UNet(channels)
+    copy.load_state_dict({k: v for k, v in source.state_dict().items() if k.split(".")[0] in
+                          ("stem", "down", "up", "map_head")})
+    return copy
+
+
 class VisionEncoder(UNet):
     """The U-Net whose deepest grid becomes the visual tokens and z, with an optional map trunk.
 
@@ -59,7 +67,8 @@ class VisionEncoder(UNet):
     and adapter were trained on: the map can keep learning without moving the language path.
     """
 
-    def __init__(self, channels, hidden, feature_size, topk_fraction, image_size, map_trunk=False):
+    def __init__(self, channels, hidden, feature_size, topk_fraction, image_size, map_trunk=False,
+                 category_trunks=()):
         super().__init__(channels)
         self.channels = list(channels)
         deepest = channels[-1]
@@ -68,17 +77,24 @@ class VisionEncoder(UNet):
         self.reduction = 2 ** len(channels)
         self.topk = max(1, int(round(topk_fraction * image_size * image_size)))
         self.map_trunk = UNet(channels) if map_trunk else None
+        # a category of part may have a map trunk of its own for its tiles (config vision.categoryTrunks)
+        self.category_trunks = nn.ModuleDict({c: UNet(channels) for c in category_trunks})
 
     def add_map_trunk(self):
         """A map trunk starting from this encoder's own U-Net weights (stem, encoder, decoder, head)."""
-        trunk = UNet(self.channels)
-        trunk.load_state_dict({k: v for k, v in self.state_dict().items() if k.split(".")[0] in
-                               ("stem", "down", "up", "map_head")})
-        self.map_trunk = trunk
-        return trunk
+        self.map_trunk = unet_copy(self, self.channels)
+        return self.map_trunk
 
-    def map_network(self):
-        """The U-Net the published map comes from, i.e. the one stage 1's vision training trains."""
+    def add_category_trunk(self, category):
+        """A map trunk of the category's own, starting from the shared one's weights."""
+        self.category_trunks[category] = unet_copy(self.map_network(), self.channels)
+        return self.category_trunks[category]
+
+    def map_network(self, category=None):
+        """The U-Net the published map comes from, i.e. the one stage 1's vision training trains:
+        the category's own trunk where it has one, else the shared trunk (or the encoder)."""
+        if category in self.category_trunks:
+            return self.category_trunks[category]
         return self.map_trunk if self.map_trunk is not None else self
 
     def forward(self, pixel_values):
@@ -98,12 +114,13 @@ class VisionEncoder(UNet):
         anomaly_map = torch.sigmoid(logits)
         return anomaly_map, torch.topk(anomaly_map.flatten(1), self.topk, dim=1).values.mean(dim=1)
 
-    def anomaly_only(self, pixel_values):
-        """The published map and score without tokens and z: with a map trunk, the trunk alone runs."""
-        return self.map_and_score(self.map_network().segment(pixel_values)[0])
+    def anomaly_only(self, pixel_values, category=None):
+        """The published map and score without tokens and z: with a map trunk, the trunk alone runs
+        (the category's own where it has one: tiles of that category run on it)."""
+        return self.map_and_score(self.map_network(category).segment(pixel_values)[0])
 
 
 def build_vision(config):
     v, d = config["vision"], config["decoder"]
     return VisionEncoder(v["channels"], d["hidden"], v["anomalyFeatureSize"], v["topkFraction"], v["imageSize"],
-                         v.get("mapTrunk", False))
+                         v.get("mapTrunk", False), v.get("categoryTrunks", ()))

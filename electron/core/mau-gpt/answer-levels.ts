@@ -47,7 +47,7 @@ export async function answerAllLevels(
   name?: string,
 ): Promise<LevelAnswers> {
   const label = name ?? (typeof source === 'string' ? source : '(image buffer)');
-  const encoded = await runtime.encodeImage(source, label);
+  const encoded = await runtime.encodeImage(source, label, options.category);
   const picture = anomalyPrediction(
     label,
     encoded.anomalyMap,

@@ -105,7 +105,9 @@ async function encode(request: Extract<GenRequest, { op: 'encode' }>): Promise<E
   const typeLogits = await defectTypeLogits(pixels);
   const typed = typeLogits ? { typeLogits } : {};
   if (!request.tiles) return { imageKey, anomalyMap: asData(map!), anomalyScore: value, ...typed, runMs };
-  const mapGraph = opened.anomalyMap ?? opened.vision;
+  // a category with a map trunk of its own maps its tiles on it; the others on the shared one
+  const own = request.category === undefined ? undefined : opened.categoryMaps?.[request.category];
+  const mapGraph = own ?? opened.anomalyMap ?? opened.vision;
   const tiled = await runTiledMap(
     ort,
     mapGraph,
@@ -219,6 +221,7 @@ async function handle(request: GenRequest): Promise<unknown> {
         await Promise.all([
           s.opened.vision.release(),
           s.opened.anomalyMap?.release(),
+          ...Object.values(s.opened.categoryMaps ?? {}).map((session) => session.release()),
           s.opened.defectTypes?.release(),
           s.opened.embed.release(),
           s.opened.decoder.session.release(),

@@ -19,12 +19,17 @@ export const ROLES = {
  */
 export const ANOMALY_MAP_ROLE = 'anomaly-map';
 
+/** A category's own map trunk (`category-anomaly-map`, optional, each named by options.vision.categoryMaps). */
+export const CATEGORY_MAP_ROLE = 'category-anomaly-map';
+
 /** The defect-type head (`defect-types`, optional, with options.defectTypes): which types an NG image shows. */
 export const DEFECT_TYPES_ROLE = 'defect-types';
 
 type PackFile = { path: string; absolutePath: string };
 export type MauGptFiles = Record<keyof typeof ROLES, PackFile> & {
   anomalyMap?: PackFile;
+  /** By category of part: the graph its tiles run on. */
+  categoryMaps?: Record<string, PackFile>;
   defectTypes?: PackFile;
 };
 
@@ -42,7 +47,7 @@ function filesOf(pack: PackOfKind<'mau-gpt'>): MauGptFiles {
       throw packError(pack.dir, `model.json: files: a mau-gpt pack needs a file with role "${role}"`);
     return [key, { path: file.path, absolutePath: file.absolutePath }] as const;
   });
-  const files = Object.fromEntries(entries) as MauGptFiles;
+  const files = Object.fromEntries(entries) as Record<keyof typeof ROLES, PackFile>;
   const optional = (role: string): PackFile | undefined => {
     const file = pack.files.find((f) => f.role === role);
     return file && { path: file.path, absolutePath: file.absolutePath };
@@ -57,7 +62,35 @@ function filesOf(pack: PackOfKind<'mau-gpt'>): MauGptFiles {
         : `model.json: options.defectTypes needs a file with role "${DEFECT_TYPES_ROLE}"`,
     );
   }
-  return { ...files, ...(anomalyMap ? { anomalyMap } : {}), ...(defectTypes ? { defectTypes } : {}) };
+  const categoryMaps = categoryMapsOf(pack);
+  return {
+    ...files,
+    ...(anomalyMap ? { anomalyMap } : {}),
+    ...(categoryMaps ? { categoryMaps } : {}),
+    ...(defectTypes ? { defectTypes } : {}),
+  };
+}
+
+/** options.vision.categoryMaps, each path a listed `category-anomaly-map` file, and each such file named. */
+function categoryMapsOf(pack: PackOfKind<'mau-gpt'>): Record<string, PackFile> | undefined {
+  const named = pack.options.vision.categoryMaps ?? {};
+  const listed = pack.files.filter((f) => f.role === CATEGORY_MAP_ROLE);
+  const entries = Object.entries(named).map(([category, path]) => {
+    const file = listed.find((f) => f.path === path);
+    if (!file)
+      throw packError(
+        pack.dir,
+        `model.json: options.vision.categoryMaps.${category} is "${path}", which files does not list with role "${CATEGORY_MAP_ROLE}"`,
+      );
+    return [category, { path: file.path, absolutePath: file.absolutePath }] as const;
+  });
+  const unnamed = listed.find((f) => !Object.values(named).includes(f.path));
+  if (unnamed)
+    throw packError(
+      pack.dir,
+      `model.json: ${unnamed.path} has role "${CATEGORY_MAP_ROLE}" but options.vision.categoryMaps names no category for it`,
+    );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /** Checks what can be checked without opening a session; the graphs are checked when opened. */

@@ -112,6 +112,8 @@ export type OpenedGraphs = {
   vision: InferenceSession;
   /** The pack's `anomaly-map` graph, where it has one: what tiles run on. */
   anomalyMap?: InferenceSession;
+  /** By category of part, its own `category-anomaly-map` graph: what its tiles run on. */
+  categoryMaps?: Record<string, InferenceSession>;
   /** The pack's `defect-types` graph, where it has one: run on the resized view. */
   defectTypes?: InferenceSession;
   embed: InferenceSession;
@@ -160,12 +162,16 @@ export async function openGraphs(
     const vision = await openFollower(g.vision, expected.vision, checkVisionEncoder);
     const anomalyMap =
       g.anomalyMap && (await openFollower(g.anomalyMap, expected.anomalyMap, checkAnomalyMap));
+    const categoryMaps: Record<string, InferenceSession> = {};
+    for (const [category, file] of Object.entries(g.categoryMaps ?? {}))
+      categoryMaps[category] = (await openFollower(file, expected.anomalyMap, checkAnomalyMap)).session;
     const defectTypes =
       g.defectTypes && (await openFollower(g.defectTypes, expected.defectTypes, checkDefectTypes));
     const embed = await openFollower(g.embed, expected.embed, checkEmbedTokens);
     return {
       vision: vision.session,
       ...(anomalyMap ? { anomalyMap: anomalyMap.session } : {}),
+      ...(g.categoryMaps ? { categoryMaps } : {}),
       ...(defectTypes ? { defectTypes: defectTypes.session } : {}),
       embed: embed.session,
       decoder,

@@ -21,6 +21,11 @@ export const VisionOptions = z
         }),
       ])
       .default({ mode: 'resize' }),
+    /**
+     * Map trunks of a category of part's own (`category-anomaly-map` graphs): the tiles of an image
+     * of that category run on its graph instead of the pack's `anomaly-map` graph.
+     */
+    categoryMaps: z.record(z.string().min(1), z.string().min(1)).optional(),
   })
   .strict();
 

@@ -96,16 +96,22 @@ export class MauGptRuntime {
 
   /**
    * Runs the vision encoder on the resized view, whose visual tokens stay in the worker for every
-   * question; in tiles mode also on each full-resolution tile, which then give the map and score.
+   * question; in tiles mode also on each full-resolution tile, which then give the map and score
+   * (on the `category`'s own map trunk where the pack has one, options.vision.categoryMaps).
    */
-  async encodeImage(source: string | Buffer, name?: string): Promise<EncodedImage> {
+  async encodeImage(source: string | Buffer, name?: string, category?: string): Promise<EncodedImage> {
     const started = performance.now();
     const label = name ?? (typeof source === 'string' ? source : '(image buffer)');
     const prepared = await preprocessImage(source, visionInput(this.pack.options), name);
     const { sourceWidth: width, sourceHeight: height } = prepared.geometry;
     const tiles = await tilesRequest(source, this.pack.options, { width, height }, label);
     const preprocessMs = performance.now() - started;
-    const reply = await this.link.request<EncodeReply>({ op: 'encode', pixels: prepared.tensor, tiles });
+    const reply = await this.link.request<EncodeReply>({
+      op: 'encode',
+      pixels: prepared.tensor,
+      tiles,
+      ...(category === undefined ? {} : { category }),
+    });
     const geometry = reply.tiles ? sourceGeometry(width, height) : prepared.geometry;
     return { ...reply, geometry, preprocessMs };
   }

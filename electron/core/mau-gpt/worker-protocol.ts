@@ -10,7 +10,7 @@ import type { TilesRequest } from './tiles-input';
 export type GenRequest =
   | { id: number; op: 'open'; pack: MauGptPack; providers?: ProviderName[]; intraOpNumThreads?: number }
   /** `pixels` is the resized view (the decoder's); with `tiles` the map and score come from the tiles. */
-  | { id: number; op: 'encode'; pixels: TensorData; tiles?: TilesRequest }
+  | { id: number; op: 'encode'; pixels: TensorData; tiles?: TilesRequest; category?: string }
   | {
       id: number;
       op: 'generate';
