@@ -89,6 +89,7 @@ describe('graph weights stored in half precision where that loses nothing (half_
     ]);
     const graphs = JSON.parse(stdout) as Record<string, { half: number; leftAsFloat32: string[] }>;
     expect(Object.keys(graphs).sort()).toEqual([
+      'anomaly_map.ball_screw.onnx',
       'anomaly_map.onnx',
       'decoder_model_merged.onnx',
       'defect_types.onnx',
