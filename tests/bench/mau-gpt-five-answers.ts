@@ -9,12 +9,20 @@ const answer = (runtime: MauGptRuntime, i: number) => answerAllLevels(runtime, I
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 
+/** The graphs a runtime opens for the pack: encoder, embeddings, decoder and the optional ones. */
+const sessionCount = (pack: MauGptPack) =>
+  3 +
+  Number(!!pack.graphs.anomalyMap) +
+  Object.keys(pack.graphs.categoryMaps ?? {}).length +
+  Number(!!pack.graphs.defectTypes);
+
 /** Median vision path per image (decode, view, tiles) over `rounds` encodes of each image. */
 async function visionMedian(runtime: MauGptRuntime, rounds: number): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++)
-    for (const image of IMAGES) {
-      const encoded = await runtime.encodeImage(image);
+    for (const [i, image] of IMAGES.entries()) {
+      // with its category, as a job encodes it: a category with its own map trunk maps on that
+      const encoded = await runtime.encodeImage(image, undefined, SAMPLES[i]?.category);
       await runtime.forget(encoded.imageKey);
       times.push(encoded.preprocessMs + encoded.runMs);
     }
@@ -44,8 +52,11 @@ async function graphShare(
 ) {
   if (!pack.graphs[graph]) return null;
   const { [graph]: _, ...rest } = pack.graphs;
+  // without the map graphs every tile runs the whole encoder: a category's own graph goes too
+  const { categoryMaps: __, ...withoutMaps } = rest;
+  const graphs = graph === 'anomalyMap' ? withoutMaps : rest;
   const open = (p: MauGptPack) => MauGptRuntime.open(p, { providers: ['cpu'], intraOpNumThreads: 2 });
-  const [withGraph, without] = [await open(pack), await open({ ...pack, graphs: rest })];
+  const [withGraph, without] = [await open(pack), await open({ ...pack, graphs })];
   try {
     await measure(withGraph, 1);
     await measure(without, 1);
@@ -140,7 +151,7 @@ const bench: Bench = {
     return {
       measures: [
         {
-          name: `open the pack (${3 + Number(!!pack.graphs.anomalyMap) + Number(!!pack.graphs.defectTypes)} sessions + tokenizer)`,
+          name: `open the pack (${sessionCount(pack)} sessions + tokenizer)`,
           value: Math.round(openMs),
           unit: 'ms',
         },
