@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pythonPath } from '../../../electron/core/finetune/python-env';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
 import { repoRoot, tempDir } from '../../helpers/paths';
-import { editManifest, PITTING, TINY } from '../mau-gpt/helpers';
+import { editManifest, TINY } from '../mau-gpt/helpers';
+import { maxDiff, tiledMapOf } from './tiled-map';
 
 const run = promisify(execFile);
 const TILING = { mode: 'tiles', overlap: 8, blend: 'feather' };
@@ -37,27 +38,6 @@ async function trunkPack(dir: string): Promise<void> {
     m.files.push({ path: 'anomaly_map.onnx', sha256: '', role: 'anomaly-map' } as (typeof m.files)[0]);
   });
 }
-
-async function tiledMapOf(dir: string) {
-  const runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
-    providers: ['cpu'],
-    intraOpNumThreads: 1,
-  });
-  try {
-    const encoded = await runtime.encodeImage(PITTING);
-    await runtime.forget(encoded.imageKey);
-    return {
-      map: encoded.anomalyMap.data as Float32Array,
-      score: encoded.anomalyScore,
-      tiles: encoded.tiles,
-    };
-  } finally {
-    await runtime.close();
-  }
-}
-
-const maxDiff = (a: Float32Array, b: Float32Array) =>
-  a.reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i]!)), 0);
 
 describe("a pack's anomaly-map graph (the map trunk alone)", () => {
   let work: string;

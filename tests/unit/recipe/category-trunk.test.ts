@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMauGptPack, MauGptRuntime } from '../../../electron/core/mau-gpt';
 import { tempDir } from '../../helpers/paths';
-import { editManifest, PITTING, TINY } from '../mau-gpt/helpers';
+import { editManifest, TINY } from '../mau-gpt/helpers';
+import { maxDiff, tiledMapOf } from './tiled-map';
 import { recipeScript } from './python';
 
 const TILING = { mode: 'tiles', overlap: 8, blend: 'feather' };
@@ -36,23 +37,6 @@ async function categoryPack(dir: string): Promise<void> {
     );
   });
 }
-
-async function tiledMapOf(dir: string, category?: string) {
-  const runtime = await MauGptRuntime.open(await loadMauGptPack(dir), {
-    providers: ['cpu'],
-    intraOpNumThreads: 1,
-  });
-  try {
-    const encoded = await runtime.encodeImage(PITTING, undefined, category);
-    await runtime.forget(encoded.imageKey);
-    return { map: encoded.anomalyMap.data as Float32Array, score: encoded.anomalyScore };
-  } finally {
-    await runtime.close();
-  }
-}
-
-const maxDiff = (a: Float32Array, b: Float32Array) =>
-  a.reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i]!)), 0);
 
 describe("a category's own map trunk (options.vision.categoryMaps)", () => {
   let work: string;
