@@ -44,6 +44,12 @@ def train_vision(vision, samples, config, rng, log):
         samples = [s for s in samples if s.category == category]
         if not samples:
             raise ValueError(f"stage1.category {category!r}: no training image of that category")
+    elif vision.category_trunks:
+        # the shared trunk maps only the tiles of categories without a trunk of their own
+        samples = [s for s in samples if s.category not in vision.category_trunks]
+        if not samples:
+            raise ValueError("stage1: every training image's category has a map trunk of its own "
+                             f"({', '.join(vision.category_trunks)}); name one with stage1.category")
     # with a map trunk only the trunk learns: tokens and z, which the decoder reads, stay put
     net = vision.map_network(category)
     optimizer = torch.optim.AdamW(net.parameters(), lr=s1["lr"], weight_decay=s1["weightDecay"])

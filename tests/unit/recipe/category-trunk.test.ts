@@ -118,6 +118,41 @@ describe("a category's own map trunk (options.vision.categoryMaps)", () => {
     expect(checked.refused[2]).toMatch(/vision\.categoryTrunks needs distinct category names/);
   }, 60_000);
 
+  it('trains the shared trunk on the categories without a trunk of their own', async () => {
+    // crop_batch records which images each sitting draws from, then stops it
+    const { stdout } = await recipeScript([
+      'import random, stages',
+      'from types import SimpleNamespace',
+      'from checkpoint import load_base',
+      `_, _, model, config = load_base(${JSON.stringify(TINY)})`,
+      'model.vision.add_map_trunk()',
+      'model.vision.add_category_trunk("ball_screw")',
+      'samples = [SimpleNamespace(category=c) for c in ["ball_screw", "pcb", "steel", None]]',
+      'drawn = {}',
+      'class Drawn(Exception): pass',
+      'def crop_batch(pool, *_):',
+      '    raise Drawn(sorted(str(s.category) for s in pool))',
+      'stages.crop_batch = crop_batch',
+      'refused = None',
+      'for category in [None, "ball_screw"]:',
+      '    try:',
+      '        stages.train_vision(model.vision, samples, {**config, "stage1": {**config["stage1"], "steps": 1,',
+      '                            "category": category}}, random.Random(0), lambda _: None)',
+      '    except Drawn as pool:',
+      '        drawn[str(category)] = pool.args[0]',
+      'try:',
+      '    stages.train_vision(model.vision, samples[:1], config, random.Random(0), lambda _: None)',
+      'except ValueError as error:',
+      '    refused = str(error)',
+      'print(json.dumps({"drawn": drawn, "refused": refused}))',
+    ]);
+    const checked = JSON.parse(stdout) as { drawn: Record<string, string[]>; refused: string };
+    expect(checked.drawn).toEqual({ None: ['None', 'pcb', 'steel'], ball_screw: ['ball_screw'] });
+    expect(checked.refused).toMatch(
+      /every training image's category has a map trunk of its own \(ball_screw\)/,
+    );
+  }, 60_000);
+
   it('checks the graph when opened: one without the map outputs is refused, naming the file', async () => {
     const wrong = await variant('wrong', () => undefined);
     await copyFile(join(TINY, 'embed_tokens.onnx'), join(wrong, OWN));
