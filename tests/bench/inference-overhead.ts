@@ -51,6 +51,13 @@ async function measure(
   return { ...measured, model, setting };
 }
 
+/** The pipeline's own CPU per image (its process CPU above the raw pass's) against the model's time, medians over chunks. */
+function ownCpuPhrase(m: Measured): string {
+  const own = median(m.pairs.map((p) => p.pipelineCpuMs - p.rawCpuMs));
+  const model = median(m.pairs.map((p) => p.rawMs));
+  return `${m.model} ${model.toFixed(1)} ms a run, ${own.toFixed(1)} ms of the pipeline’s own CPU an image`;
+}
+
 function measuresOf(m: Measured): Measure[] {
   const ratio = median(m.pairs.map((p) => p.pipelineMs / p.rawMs));
   const cpuRatio = median(m.pairs.map((p) => p.pipelineCpuMs / p.rawCpuMs));
@@ -119,8 +126,12 @@ const bench: Bench = {
             `With onnxruntime on every core nothing else can overlap a run: the pipeline’s own CPU work (JPEG decode, PNG encode) adds to the time.`,
           `${availableParallelism()} logical CPUs, shared with other engineers’ jobs while this ran (see the load averages above).`,
           'The ratio depends on the model: the pipeline’s own CPU per image (decode, normalise, regions, heat map: the process CPU above ' +
-            'the raw run’s) hides on the spare core only while the model takes longer. The encoder takes about 25 ms, its map trunk alone ' +
-            'about 13 ms: there the spare core is nearly full and the ratio swings from chunk to chunk.',
+            `the raw run’s) hides on the spare core only while the model takes longer. In this run: ${results
+              .filter((r) => r.setting.judged)
+              .map(ownCpuPhrase)
+              .join(
+                '; ',
+              )}. The closer the two, the fuller the spare core and the more the ratio swings from chunk to chunk.`,
         ],
       };
     } finally {

@@ -32,18 +32,30 @@ export function outputTensor(input: DecodeInput, role: string, optional = false)
     );
   }
   if (tensor.type === 'float32') {
-    const data = tensor.data as Float32Array;
-    let bad = 0;
-    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i]!)) bad++;
+    const bad = nonFiniteCount(tensor.data as Float32Array);
     if (bad > 0) {
       throw imageError(
         input.image,
-        `model pack ${input.pack.dir}: output ${name} has ${bad} NaN/Inf value(s) of ${data.length}; the model or its input is broken`,
+        `model pack ${input.pack.dir}: output ${name} has ${bad} NaN/Inf value(s) of ${tensor.data.length}; the model or its input is broken`,
         'INTERNAL',
       );
     }
   }
   return tensor;
+}
+
+/**
+ * How many values are NaN or ±Inf. A sum of value × 0 stays 0 unless one is (NaN and Inf times
+ * zero are NaN), so a clean map costs one multiply-add per value; Number.isFinite per value was a
+ * quarter of an anomaly map's decoding.
+ */
+export function nonFiniteCount(data: Float32Array): number {
+  let probe = 0;
+  for (let i = 0; i < data.length; i++) probe += data[i]! * 0;
+  if (probe === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i]!)) bad++;
+  return bad;
 }
 
 /** Reads a tensor as numbers whatever its element type (bool and uint8 alike). */

@@ -15,13 +15,19 @@ export function normaliseMap(data: ArrayLike<number>, range?: { min: number; max
   let max = range?.max ?? -Infinity;
   if (!range) {
     for (let i = 0; i < data.length; i++) {
-      if (data[i]! < min) min = data[i]!;
-      if (data[i]! > max) max = data[i]!;
+      const v = data[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
     }
   }
   const out = new Float32Array(data.length);
   const span = max - min;
   if (!(span > 0)) return out;
+  if (!range) {
+    // the map's own range: every value already lies in it, so nothing to clip
+    for (let i = 0; i < data.length; i++) out[i] = (data[i]! - min) / span;
+    return out;
+  }
   for (let i = 0; i < data.length; i++) out[i] = Math.min(1, Math.max(0, (data[i]! - min) / span));
   return out;
 }
