@@ -110,6 +110,10 @@ const bench: Bench = {
         for (const setting of SETTINGS) results.push(await measure(label, pack, images, setting, plan, log));
       }
       const first = results[0]!;
+      const ownCpu = results
+        .filter((r) => r.setting.judged)
+        .map(ownCpuPhrase)
+        .join('; ');
       return {
         measures: [
           { name: 'images per chunk × chunks per setting', value: `${plan.chunk} × ${first.pairs.length}` },
@@ -126,12 +130,8 @@ const bench: Bench = {
             `With onnxruntime on every core nothing else can overlap a run: the pipeline’s own CPU work (JPEG decode, PNG encode) adds to the time.`,
           `${availableParallelism()} logical CPUs, shared with other engineers’ jobs while this ran (see the load averages above).`,
           'The ratio depends on the model: the pipeline’s own CPU per image (decode, normalise, regions, heat map: the process CPU above ' +
-            `the raw run’s) hides on the spare core only while the model takes longer. In this run: ${results
-              .filter((r) => r.setting.judged)
-              .map(ownCpuPhrase)
-              .join(
-                '; ',
-              )}. The closer the two, the fuller the spare core and the more the ratio swings from chunk to chunk.`,
+            `the raw run’s) hides on the spare core only while the model takes longer. In this run: ${ownCpu}. ` +
+            'The closer the two, the fuller the spare core and the more the ratio swings from chunk to chunk.',
         ],
       };
     } finally {
