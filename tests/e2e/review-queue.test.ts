@@ -72,7 +72,12 @@ async function addMissed(plan: ImagePlan): Promise<void> {
   await changes(page, () => dragImage(page, [x, y], [x + w, y + h]));
   // as a reviewer does: type the new region once it shows selected (CI once pressed the key first)
   await page.locator('[data-testid=region-item].is-selected').waitFor({ timeout: 15_000 });
-  await changes(page, () => page.keyboard.press(hotkey.get(missed.defectType!)!));
+  // A region is drawn with the last type chosen (retyping sets it): when that is already the
+  // missed type, the key changes nothing and makes no revision, so it is not pressed.
+  const state = await api<LabelState>('labels:get', { sampleId: plan.sampleId });
+  const drawn = state.regions.filter((r) => r.reviewOutcome === 'missed').sort((a, b) => b.id - a.id)[0];
+  if (drawn?.defectType !== missed.defectType)
+    await changes(page, () => page.keyboard.press(hotkey.get(missed.defectType!)!));
 }
 
 const decisionKey = (r: ImagePlan['regions'][number]) =>
