@@ -41,7 +41,11 @@ export type InferenceDeps = {
  * Images in flight: while one runs in the session, the others decode or post-process. With a
  * one-thread session on two cores, two lanes left the session idle between images (pipeline ÷
  * raw 1.14–1.29 in inference-overhead) and three kept it fed (1.09–1.16); with onnxruntime on
- * every core the third lane made no difference either way.
+ * every core the third lane made no difference either way. The session worker starts a run as
+ * it arrives, so with three lanes about half the runs start while another is still running and
+ * the two share the cores for a while. That overlap helps: queueing runs one at a time, in the
+ * predictor or in the worker, was slower (map trunk, alternating chunks in one process: 1.16 →
+ * 1.22 and 1.12 → 1.19); four or five lanes were no different from three within the noise.
  */
 export const INFERENCE_LANES = 3;
 
