@@ -14,4 +14,10 @@ describe('scoreAgainstThreshold', () => {
     expect(scoreAgainstThreshold(0.9980191, 0.998019)).toBe('0.998019 ≥ 0.998019');
     expect(scoreAgainstThreshold(0.5, 0.5)).toBe('0.50 ≥ 0.50');
   });
+
+  it('shows the threshold to within 0.0005, so a threshold near 1 does not read as 1.00', () => {
+    expect(scoreAgainstThreshold(0.46, 0.9979)).toBe('0.460 < 0.998');
+    expect(scoreAgainstThreshold(0.2, 0.038)).toBe('0.200 ≥ 0.038');
+    expect(scoreAgainstThreshold(0.7, 0.64)).toBe('0.70 ≥ 0.64');
+  });
 });
