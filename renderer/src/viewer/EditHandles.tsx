@@ -98,5 +98,6 @@ export function EditHandles({ state, audit, image }: Props) {
       : machine.state.kind === 'vertex'
         ? machine.state.index
         : -1;
-  return <ScreenDots points={shape.points} radius={4} color={HANDLE} accent={picked} square />;
+  // A traced outline can put a corner every few screen pixels: draw a handle per 12 px of it.
+  return <ScreenDots points={shape.points} radius={4} color={HANDLE} accent={picked} square minGap={12} />;
 }

@@ -1,4 +1,5 @@
 import { Shape } from 'react-konva';
+import { spacedPoints } from './spacedPoints';
 
 type Props = {
   points: readonly (readonly [number, number])[];
@@ -9,10 +10,20 @@ type Props = {
   /** One point drawn filled in the colour: the first point to close on, the picked corner. */
   accent?: number;
   square?: boolean;
+  /** Screen pixels between drawn handles: closer points of a dense outline are left undrawn. */
+  minGap?: number;
 };
 
 /** Handles of a fixed screen size at image points, sized at draw time (zooming re-renders nothing). */
-export function ScreenDots({ points, radius, color, fill = '#111316', accent = -1, square = false }: Props) {
+export function ScreenDots({
+  points,
+  radius,
+  color,
+  fill = '#111316',
+  accent = -1,
+  square = false,
+  minGap = 0,
+}: Props) {
   return (
     <Shape
       listening={false}
@@ -21,7 +32,9 @@ export function ScreenDots({ points, radius, color, fill = '#111316', accent = -
         const r = radius / scale;
         ctx.setAttr('lineWidth', 1.5 / scale);
         ctx.setAttr('strokeStyle', color);
-        points.forEach(([x, y], i) => {
+        const drawn = minGap > 0 ? spacedPoints(points, minGap / scale, accent) : points.map((_, i) => i);
+        drawn.forEach((i) => {
+          const [x, y] = points[i]!;
           ctx.beginPath();
           if (square) ctx.rect(x - r, y - r, r * 2, r * 2);
           else ctx.arc(x, y, r, 0, Math.PI * 2);
