@@ -37,6 +37,12 @@ describe('spacedPoints (which polygon corners get a handle at this zoom)', () =>
     const pts = tracedSquare(40);
     expect(spacedPoints(pts, 10, 3)).toContain(3);
     expect(spacedPoints(pts, 10, pts.length - 1)).toContain(pts.length - 1);
+    // and keeps the other handles off it: none drawn within the gap of the picked one
+    const picked = pts[25]!;
+    const others = spacedPoints(pts, 10, 25).filter((i) => i !== 25);
+    expect(
+      Math.min(...others.map((i) => Math.hypot(pts[i]![0] - picked[0], pts[i]![1] - picked[1]))),
+    ).toBeGreaterThanOrEqual(10);
   });
 
   it('draws them all once zoomed in far enough (the gap shrinks in image units)', () => {
