@@ -67,6 +67,24 @@ describe('opening sessions', () => {
     expect(session.info.warmupMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('passes over WebGPU without trying it when no Vulkan driver is installed', async (ctx) => {
+    if (process.platform !== 'linux') ctx.skip();
+    const pack = await loadModelPack(join(TEST_MODELS, 'anomalib-v2'));
+    const saved = process.env.VK_DRIVER_FILES;
+    // a driver list naming only a missing file: the loader, and the check, find no driver
+    process.env.VK_DRIVER_FILES = join(TEST_MODELS, 'no-such-driver.json');
+    try {
+      const session = await pool.acquire(pack, { providers: ['webgpu'] });
+      expect(session.provider).toBe('cpu');
+      expect(session.info.fallbacks).toEqual([
+        { provider: 'webgpu', reason: expect.stringMatching(/^no Vulkan driver is installed/) },
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.VK_DRIVER_FILES;
+      else process.env.VK_DRIVER_FILES = saved;
+    }
+  });
+
   it('caches one session per pack and provider order, and releases them', async () => {
     const pack = await loadModelPack(join(TEST_MODELS, 'yolo-detect-raw'));
     const a = await pool.acquire(pack, { providers: ['cpu'] });

@@ -5,6 +5,7 @@ import type { Ort } from './ort';
 import type { ProviderFallback, ProviderName } from './providers';
 import { elementCount, type TensorData, type TensorType } from './tensor-data';
 import { readableOrtError } from './error-text';
+import { webgpuUnavailableReason } from './vulkan-drivers';
 
 export type OpenOptions = {
   /** Names the pack in every error. */
@@ -21,6 +22,10 @@ export type OpenOptions = {
   /** Model-input size, to give open spatial dimensions a value for the warm-up run. */
   imageSize?: { width: number; height: number };
 };
+
+/** Why a provider cannot start on this machine, when that is known without trying it. */
+const knownUnavailable = (provider: ProviderName): string | undefined =>
+  provider === 'webgpu' ? webgpuUnavailableReason() : undefined;
 
 export type OpenedSession = {
   session: InferenceSession;
@@ -95,6 +100,11 @@ export async function openWithFallback(ort: Ort, options: OpenOptions): Promise<
     if (provider !== 'cpu' && !options.available.includes(provider)) {
       const reason = `not built into this onnxruntime-node (it has: ${options.available.join(', ')})`;
       fallbacks.push({ provider, reason });
+      continue;
+    }
+    const unavailable = knownUnavailable(provider);
+    if (unavailable) {
+      fallbacks.push({ provider, reason: unavailable });
       continue;
     }
     let session: InferenceSession;
