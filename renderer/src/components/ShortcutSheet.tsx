@@ -1,7 +1,7 @@
 import { displayChord } from '../keys/chord';
 import { gestures, scopeTitle, type Binding, type Scope } from '../keys/keymap';
 import { useKeymap } from '../keys/keymapStore';
-import { useTaxonomy } from '../stores/taxonomyStore';
+import { useTypesWithKeys } from '../stores/taxonomyStore';
 import { useUi } from '../stores/uiStore';
 import { Dialog } from './Dialog';
 
@@ -18,8 +18,9 @@ function labelOf(binding: Binding, typeByKey: Map<string, string>): string {
 /** Built from the live keymap table itself, so the sheet can never disagree with the keys. */
 export function ShortcutSheet({ onClose }: { onClose(): void }) {
   const keymap = useKeymap((s) => s.keymap);
-  const types = useTaxonomy((s) => s.taxonomy?.defectTypes ?? []);
-  const typeByKey = new Map(types.filter((t) => t.hotkey).map((t) => [t.hotkey as string, t.name]));
+  // the keys of the image on screen: a category's own types come first (keyedTypes)
+  const types = useTypesWithKeys();
+  const typeByKey = new Map(types.filter((t) => t.key).map((t) => [t.key as string, t.name]));
   // Number keys no defect type has yet are left off (the settings dialog still lists them).
   const unassigned = (b: Binding) =>
     /^type\d$/.test(b.action) && types.length > 0 && !typeByKey.has(b.action.slice(4));

@@ -110,6 +110,7 @@ function onProjectChange(dir: string | null): void {
   useReview.setState({ stats: null });
   useViewer.getState().close();
   forgetLabels();
+  useTaxonomy.getState().forgetCategories();
   if (dir === null) return;
   // The grid first: the server answers one query at a time, and the counts, the taxonomy's
   // colours and the jobs list are not needed to show the first screen of images.

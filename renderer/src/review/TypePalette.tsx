@@ -1,6 +1,6 @@
 import type { LabelState } from '../../../electron/contract/review';
 import { withKey } from '../keys/hint';
-import { useTaxonomy } from '../stores/taxonomyStore';
+import { useTypesWithKeys } from '../stores/taxonomyStore';
 import { useTool } from '../stores/toolStore';
 import { useUi } from '../stores/uiStore';
 import { useViewer } from '../stores/viewerStore';
@@ -21,14 +21,19 @@ export function selectedType(
   );
 }
 
-/** The defect types with their keys: a legend for 1–9 and a click target; T opens the full list. */
+/** Chips shown: the nine with keys and a few more; T lists every type. */
+const PALETTE_SIZE = 12;
+
+/**
+ * The defect types with their keys: a legend for 1–9 and a click target; T opens the full list.
+ * On an image whose category has labelled types, those come first (keyedTypes).
+ */
 export function TypePalette({ state }: { state: LabelState }) {
-  const taxonomy = useTaxonomy((s) => s.taxonomy);
   const selection = useViewer((s) => s.selection);
   const drawType = useTool((s) => s.drawType);
   const setUi = useUi((s) => s.set);
   const current = selection ? selectedType(state, selection) : drawType;
-  const types = taxonomy?.defectTypes ?? [];
+  const types = useTypesWithKeys();
   return (
     <section className="panel-section" aria-label="Defect type" data-testid="type-palette">
       <h2 className="section-title">
@@ -44,18 +49,22 @@ export function TypePalette({ state }: { state: LabelState }) {
         </button>
       </h2>
       <div className="types">
-        {types.slice(0, 12).map((t) => (
+        {types.slice(0, PALETTE_SIZE).map((t) => (
           <button
             key={t.id}
             type="button"
-            className={`type-chip${t.name === current ? ' is-on' : ''}`}
+            className={`type-chip${t.name === current ? ' is-on' : ''}${t.elsewhere ? ' is-elsewhere' : ''}`}
             onMouseDown={keepFocus}
             onClick={() => void retypeTo(t.name)}
-            title={t.rule || t.name}
+            title={
+              t.elsewhere
+                ? `${t.rule || t.name} (not labelled on this product's images yet)`
+                : t.rule || t.name
+            }
             data-testid="type-chip"
           >
             <span className="chip-swatch" style={{ background: t.color }} aria-hidden />
-            {t.hotkey && <kbd>{t.hotkey}</kbd>}
+            {t.key && <kbd>{t.key}</kbd>}
             {t.name}
           </button>
         ))}

@@ -1,11 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Dialog } from '../components/Dialog';
-import { useTaxonomy } from '../stores/taxonomyStore';
+import { useTypesWithKeys } from '../stores/taxonomyStore';
 import { retypeTo } from '../viewer/reviewActions';
 
 /** T: every defect type, filtered as you type; ↑ ↓ pick, Enter sets it, Esc closes. */
 export function TypePicker({ onClose }: { onClose(): void }) {
-  const types = useTaxonomy((s) => s.taxonomy?.defectTypes ?? []);
+  const types = useTypesWithKeys();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const shown = types.filter((t) => t.name.toLowerCase().includes(query.trim().toLowerCase()));
@@ -52,7 +52,7 @@ export function TypePicker({ onClose }: { onClose(): void }) {
               <span className="chip-swatch" style={{ background: t.color }} aria-hidden />
               <span>{t.name}</span>
               <span className="muted">{t.category}</span>
-              {t.hotkey && <kbd>{t.hotkey}</kbd>}
+              {t.key && <kbd>{t.key}</kbd>}
             </li>
           ))}
           {shown.length === 0 && <li className="muted">No type matches “{query}”.</li>}

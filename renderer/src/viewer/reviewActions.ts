@@ -10,7 +10,7 @@ import {
 } from '../review/reviewModel';
 import { useLabels } from '../stores/labelStore';
 import { useReview } from '../stores/reviewStore';
-import { useTaxonomy } from '../stores/taxonomyStore';
+import { typesWithKeys } from '../stores/taxonomyStore';
 import { showInfo } from '../stores/toastStore';
 import { useTool } from '../stores/toolStore';
 import { useViewer } from '../stores/viewerStore';
@@ -75,11 +75,11 @@ async function judge(build: (state: LabelState, selection: Selection) => LabelCo
 export const confirmSelected = () => judge((state, sel) => confirmCommand(state, sel.id));
 export const falsePositiveSelected = () => judge((state, sel) => falsePositiveCommand(state, sel.id));
 
-/** 1–9: the defect type with that hotkey, for the selection, or for the next region drawn. */
+/** 1–9: the defect type on that key for this image, for the selection, or for the next region drawn. */
 export async function setType(hotkey: string): Promise<void> {
-  const type = useTaxonomy.getState().taxonomy?.defectTypes.find((t) => t.hotkey === hotkey);
+  const type = typesWithKeys().find((t) => t.key === hotkey);
   if (!type) {
-    hint(`No defect type on key ${hotkey}`, 'The taxonomy gives types the keys 1–9 as they are added.');
+    hint(`No defect type on key ${hotkey}`, 'The panel’s type chips show which types have keys.');
     return;
   }
   await retypeTo(type.name);

@@ -14,6 +14,11 @@ export async function projectWithFixture(
 ): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await callApi(base, 'project:create', { dir });
+  await importFixture(base, source, format);
+}
+
+/** A dataset's test fixture imported into the open project; returns when the job is done. */
+export async function importFixture(base: string, source: string, format: ImportFormat): Promise<void> {
   const { jobId } = await callApi<{ jobId: number }>(base, 'import:start', {
     source,
     format,
