@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Job, JobId } from '../../../electron/contract';
+import type { Job } from '../../../electron/contract';
+import { asJobId } from '../../../electron/contract/ids';
 import { createProgressPrinter } from '../../../electron/cli/import-progress';
 
 const job = (done: number, message: string, state: Job['state'] = 'running'): Job => ({
-  id: 1 as JobId,
+  id: asJobId('job:1'),
   kind: 'inference',
   title: 'Inference: pack 1.0',
   state,
