@@ -11,7 +11,7 @@ table{border-collapse:collapse;background:#fff}td,th{border:1px solid #dde3e8;pa
 td:first-child,th:first-child{text-align:left}th{background:#eef2f5}
 .plot{fill:#fff;stroke:#b7c2cc}.curve{fill:none;stroke:#1f6feb;stroke-width:2}.chance{stroke:#b7c2cc;stroke-dasharray:4 3}
 .tick{font-size:10px;fill:#5f6b77}.tick.on-dark{fill:#fff}.axis{font-size:11px;fill:#1d232a}.marker{fill:#d1242f}
-.ok{fill:#2da44e;fill-opacity:.75}.ng{fill:#d1242f;fill-opacity:.75}.cell{fill:#1f6feb}
+.ok{fill:#2da44e;fill-opacity:.75}.ng{fill:#d1242f;fill-opacity:.75}.cell{fill:#1f6feb;stroke:#d0d7de;stroke-width:.5}.cell.diagonal{stroke:#8c959f}
 .slider{background:#fff;border:1px solid #dde3e8;border-radius:6px;padding:12px;max-width:640px}
 .slider input{width:100%}.big{font-size:18px;font-weight:600}`;
 

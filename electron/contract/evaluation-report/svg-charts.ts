@@ -129,8 +129,11 @@ export function confusionGrid(labels: readonly string[], matrix: readonly (reado
         .map((v, j) => {
           const shade = (v / rowTotal).toFixed(3);
           return (
-            `<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell}" height="${cell}" class="cell" fill-opacity="${shade}"/>` +
-            `<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 4}" class="${v / rowTotal > 0.5 ? 'tick on-dark' : 'tick'}" text-anchor="middle">${v}</text>`
+            `<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell}" height="${cell}" class="${i === j ? 'cell diagonal' : 'cell'}" fill-opacity="${shade}"/>` +
+            // an empty cell stays blank: with 15 types a grid of zeros hid the few counts that matter
+            (v === 0
+              ? ''
+              : `<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 4}" class="${v / rowTotal > 0.5 ? 'tick on-dark' : 'tick'}" text-anchor="middle">${v}</text>`)
           );
         })
         .join('');

@@ -32,6 +32,9 @@ function thresholdLine(
   return { id, attrs: { x1: x, x2: x } };
 }
 
+/** Past this many types a confusion matrix in one column of charts is drawn too small to read. */
+const WIDE_CONFUSION = 6;
+
 /** ROC (with the slider's operating point), PR, OK vs NG score histogram and L2 confusion of one pack. */
 export function PackCharts({
   report,
@@ -95,6 +98,7 @@ export function PackCharts({
         caption={`L2 confusion (rows truth) · accuracy ${formatValue(report.confusion.accuracy, 'percent')}`}
         svg={svgs.confusion}
         testId={`eval-chart-confusion-${slot}`}
+        wide={report.confusion.labels.length > WIDE_CONFUSION}
       />
     </div>
   );

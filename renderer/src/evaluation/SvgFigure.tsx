@@ -13,11 +13,14 @@ export function SvgFigure({
   svg,
   testId,
   marker,
+  wide = false,
 }: {
   caption: string;
   svg: string;
   testId: string;
   marker?: Marker;
+  /** Spans two columns of the chart grid. */
+  wide?: boolean;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -26,7 +29,7 @@ export function SvgFigure({
     for (const [name, value] of Object.entries(marker.attrs)) element?.setAttribute(name, String(value));
   }, [svg, marker]);
   return (
-    <figure className="eval-figure" data-testid={testId}>
+    <figure className={`eval-figure${wide ? ' eval-figure--wide' : ''}`} data-testid={testId}>
       <figcaption>{caption}</figcaption>
       <div className="eval-chart" ref={box} dangerouslySetInnerHTML={{ __html: svg }} />
     </figure>
