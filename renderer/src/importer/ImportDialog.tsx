@@ -8,6 +8,7 @@ import { baseName } from '../lib/format';
 import { useJobs } from '../stores/jobsStore';
 import { useProject } from '../stores/projectStore';
 import { useUi } from '../stores/uiStore';
+import { importStartFolder } from './startFolder';
 
 const formatLabel: Record<ImportFormat, string> = {
   auto: 'Detect automatically',
@@ -24,7 +25,8 @@ const formatLabel: Record<ImportFormat, string> = {
 export function ImportDialog() {
   const setUi = useUi((s) => s.set);
   const home = useProject((s) => s.info?.homeDir ?? '');
-  const [source, setSource] = useState(home);
+  const roots = useProject((s) => s.project?.imageRoots);
+  const [source, setSource] = useState(() => importStartFolder(roots ?? [], home));
   const [format, setFormat] = useState<ImportFormat>('auto');
   const [fixtureOnly, setFixtureOnly] = useState(false);
   const [sourceName, setSourceName] = useState('');
