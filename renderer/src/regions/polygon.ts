@@ -1,23 +1,7 @@
 import type { PolygonShape } from '../../../electron/contract';
-import { selfIntersection } from '../../../electron/contract/polygon';
+import { doubleArea, onOneLine, selfIntersection } from '../../../electron/contract/polygon';
 import { paintPath, round2 } from './style';
 import type { DrawContext, Pt, Rect, RegionKind } from './types';
-
-/** Twice the signed area (shoelace). */
-export function doubleArea(points: readonly Pt[]): number {
-  let sum = 0;
-  for (let i = 0; i < points.length; i++) {
-    const [x0, y0] = points[i]!;
-    const [x1, y1] = points[(i + 1) % points.length]!;
-    sum += x0 * y1 - x1 * y0;
-  }
-  return sum;
-}
-
-function onOneLine(points: readonly Pt[]): boolean {
-  const [a, b] = points as [Pt, Pt];
-  return points.every((p) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) === 0);
-}
 
 export function insidePolygon(points: readonly Pt[], [x, y]: Pt): boolean {
   let hit = false;
