@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabelRegion, LabelState } from '../../electron/contract/review';
 import type { BoxShape, MaskShape } from '../../electron/contract';
-import { callApi } from './support/api';
-import { projectWithFixture, sharedData } from './support/project';
-import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
 import { distance, pixelAt } from './support/pixels';
-import { afterPaint, collectErrors, launchChromium } from './support/browser';
+import { afterPaint } from './support/browser';
 import {
   cameraOf,
   changes,
@@ -24,13 +20,11 @@ import {
 const UI_MS = 30_000;
 const root = resolve(import.meta.dirname, '../..');
 
-let server: RunningServer;
-let browser: Browser;
+let fixture: ScreenFixture;
 let page: Page;
 let errors: string[];
 let sampleId: number;
-const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-select-'));
-const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
+const api = <T>(method: string, input: unknown) => fixture.api<T>(method, input);
 
 async function regions(): Promise<LabelRegion[]> {
   return (await api<LabelState>('labels:get', { sampleId })).regions;
@@ -43,26 +37,20 @@ async function shapeOf<K extends 'box' | 'mask'>(kind: K): Promise<K extends 'bo
 }
 
 beforeAll(async () => {
-  await ensureRendererBuild(root);
-  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
-  await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'deeppcb'), 'deeppcb');
+  fixture = await openScreenFixture(root, 'mau-e2e-select-', { viewport: { width: 1280, height: 800 } }, [
+    { dataset: 'deeppcb', format: 'deeppcb' },
+  ]);
+  ({ page, errors } = fixture);
   // A defect-free template image: whatever regions it has afterwards were drawn here.
   const samples = await api<{ ids: number[] }>('samples:ids', { filter: { verdicts: ['OK'] } });
   sampleId = samples.ids[0]!;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectErrors(page);
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByTestId('browser-screen').waitFor({ timeout: UI_MS });
   await page.locator(`[data-testid=thumb-tile][data-sample-id="${sampleId}"]`).dblclick();
   await waitForImage(page, sampleId);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
 describe('the select tool (V): click, drag, arrow keys, handles, undo', () => {
   it('selects a box by click, moves it by drag and by Shift+arrows', async () => {

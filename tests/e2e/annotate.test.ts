@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry, LabelState } from '../../electron/contract/review';
 import type { Taxonomy } from '../../electron/contract';
 import { callApi } from './support/api';
-import { afterPaint, collectErrors, launchChromium } from './support/browser';
+import { afterPaint } from './support/browser';
 import { distance, pixelAt } from './support/pixels';
-import { projectWithFixture, sharedData } from './support/project';
-import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
 import { relayEvents, type EventRelay } from './support/events';
 import { changes, clickImage, dragImage, stage, stagePoint, waitForImage } from './support/viewer';
 
@@ -17,13 +15,12 @@ const UI_MS = 30_000;
 const root = resolve(import.meta.dirname, '../..');
 
 let server: RunningServer;
-let browser: Browser;
+let fixture: ScreenFixture;
 let page: Page;
 let errors: string[];
 let events: EventRelay;
 let sampleId: number;
 let typeOf: (hotkey: string) => string;
-const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-annotate-'));
 const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
 
 /** Opens the image from the grid, as a person would: double-click its tile. */
@@ -48,25 +45,19 @@ async function tintAt(p: [number, number]): Promise<number> {
 }
 
 beforeAll(async () => {
-  await ensureRendererBuild(root);
-  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
-  await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'deeppcb'), 'deeppcb');
+  fixture = await openScreenFixture(root, 'mau-e2e-annotate-', { viewport: { width: 1280, height: 800 } }, [
+    { dataset: 'deeppcb', format: 'deeppcb' },
+  ]);
+  ({ server, page, errors } = fixture);
   // A defect-free template image: whatever regions it has afterwards were drawn here.
   const samples = await api<{ ids: number[] }>('samples:ids', { filter: { verdicts: ['OK'] } });
   sampleId = samples.ids[0]!;
   const taxonomy = await api<Taxonomy>('taxonomy:get', {});
   typeOf = (hotkey) => taxonomy.defectTypes.find((t) => t.hotkey === hotkey)!.name;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectErrors(page);
   events = await relayEvents(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
 describe('a reviewer annotates an image with the keyboard and the pointer', () => {
   it('draws a box, a polygon and a brush mask, types them with number keys, sets a verdict, and finds it all after a reload', async () => {

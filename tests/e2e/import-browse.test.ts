@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, SampleDetail, Taxonomy } from '../../electron/contract';
-import { afterPaint, collectErrors, launchChromium } from './support/browser';
+import { afterPaint } from './support/browser';
 import { deepestPoint, type Point } from './support/geometry';
 import { distance, hexRgb, pixelAt } from './support/pixels';
-import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
 
 // Generous: the machine may be busy; a poll returns as soon as the condition holds.
 const UI_MS = 30_000;
@@ -17,10 +17,10 @@ const root = resolve(import.meta.dirname, '../..');
 const bsdata = resolve(root, '../shared/data/bsdata');
 
 let server: RunningServer;
-let browser: Browser;
+let fixture: ScreenFixture;
 let page: Page;
 let errors: string[];
-const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-'));
+let temp: string;
 
 async function api<T>(method: string, input: unknown): Promise<T> {
   const response = await fetch(new URL(`api/${method}`, server.url), {
@@ -42,18 +42,11 @@ async function camera(): Promise<{ scale: number; x: number; y: number }> {
 }
 
 beforeAll(async () => {
-  await ensureRendererBuild(root);
-  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectErrors(page);
+  fixture = await openScreenFixture(root, 'mau-e2e-', { viewport: { width: 1280, height: 800 } }, []);
+  ({ server, page, errors, temp } = fixture);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
 describe('a reviewer imports BSData and looks at a defect', () => {
   it('creates a project, imports the fixture, filters to NG and sees the pitting drawn on the image', async () => {

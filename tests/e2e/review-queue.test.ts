@@ -1,32 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Taxonomy } from '../../electron/contract';
 import type { HistoryEntry, LabelState, ReviewStats } from '../../electron/contract/review';
 import { callApi } from './support/api';
-import { collectErrors, launchChromium } from './support/browser';
 import { planPredictions, writePredictionsFile, type ImagePlan } from './support/predictions';
-import { allSamples, projectWithFixture, sharedData } from './support/project';
-import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import { allSamples } from './support/project';
+import type { RunningServer } from './support/server';
+import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
 import { cameraOf, changes, dragImage, shownSample, waitForImage } from './support/viewer';
 
 const root = resolve(import.meta.dirname, '../..');
 
 let server: RunningServer;
-let browser: Browser;
+let fixture: ScreenFixture;
 let page: Page;
 let errors: string[];
 let plans: ImagePlan[];
 let hotkey: Map<string, string>;
-const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-review-'));
+let temp: string;
 const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
 
 beforeAll(async () => {
-  await ensureRendererBuild(root);
-  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
-  await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'deeppcb'), 'deeppcb');
+  fixture = await openScreenFixture(root, 'mau-e2e-review-', { viewport: { width: 1280, height: 800 } }, [
+    { dataset: 'deeppcb', format: 'deeppcb' },
+  ]);
+  ({ server, page, errors, temp } = fixture);
   const taxonomy = await api<Taxonomy>('taxonomy:get', {});
   hotkey = new Map(taxonomy.defectTypes.map((t) => [t.name, t.hotkey ?? '']));
   // Five defective boards; the model passes the fourth as OK (it missed everything there).
@@ -36,20 +35,13 @@ beforeAll(async () => {
   writePredictionsFile(file, plans);
   const report = await api<{ imported: number; problems: unknown[] }>('predictions:import', { file });
   expect(report).toMatchObject({ imported: 5, problems: [] });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectErrors(page);
   // Every image the model passed comes back as a blind audit (a workstation setting).
   await page.addInitScript(() =>
     localStorage.setItem('mau.review.v1', JSON.stringify({ threshold: 0.5, auditShare: 1 })),
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
 /**
  * Presses a key that ends the image's review and waits for the queue to show the next image. The

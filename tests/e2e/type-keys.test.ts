@@ -1,26 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabelState } from '../../electron/contract/review';
 import type { Facets, Taxonomy } from '../../electron/contract';
-import { callApi } from './support/api';
-import { collectErrors, launchChromium } from './support/browser';
-import { importFixture, projectWithFixture, sharedData } from './support/project';
-import { ensureRendererBuild, startServer, type RunningServer } from './support/server';
+import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
 import { changes, dragImage } from './support/viewer';
 
 const UI_MS = 30_000;
 const root = resolve(import.meta.dirname, '../..');
 
-let server: RunningServer;
-let browser: Browser;
+let fixture: ScreenFixture;
 let page: Page;
 let errors: string[];
 let taxonomy: Taxonomy;
-const temp = mkdtempSync(join(tmpdir(), 'mau-e2e-type-keys-'));
-const api = <T>(method: string, input: unknown) => callApi<T>(server.url, method, input);
+const api = <T>(method: string, input: unknown) => fixture.api<T>(method, input);
 
 /** The palette's chips as shown: key (or null) and type name, in order. */
 async function chips(): Promise<{ key: string | null; name: string }[]> {
@@ -41,7 +34,7 @@ async function typesOfCategoryOf(search: string): Promise<string[]> {
 
 /** Filters the grid by path and opens the first image, as a person would. */
 async function openFirstMatching(search: string): Promise<void> {
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByTestId('browser-screen').waitFor({ timeout: UI_MS });
   await page.keyboard.press('/');
   await page.keyboard.type(search);
@@ -52,22 +45,16 @@ async function openFirstMatching(search: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureRendererBuild(root);
-  server = await startServer(root, { MAU_STUDIO_SETTINGS_DIR: join(temp, 'settings') });
   // two products: the boards' six types take the project's keys 1–6, steel's the rest
-  await projectWithFixture(server.url, join(temp, 'project'), sharedData(root, 'deeppcb'), 'deeppcb');
-  await importFixture(server.url, sharedData(root, 'neu-det'), 'auto');
+  fixture = await openScreenFixture(root, 'mau-e2e-type-keys-', { viewport: { width: 1280, height: 800 } }, [
+    { dataset: 'deeppcb', format: 'deeppcb' },
+    { dataset: 'neu-det', format: 'auto' },
+  ]);
+  ({ page, errors } = fixture);
   taxonomy = await api<Taxonomy>('taxonomy:get', {});
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = collectErrors(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
 describe('number keys follow the product on screen', () => {
   it('gives a steel image its own six types on 1–6, one of them a type the project keys left without one', async () => {
