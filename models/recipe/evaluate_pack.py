@@ -45,7 +45,7 @@ from evaluate import auroc, image_map, region_peak_of, threshold_of, top_fractio
 from generate import answer_cap, generate  # noqa: E402
 from defect_types import allowed_mask, level_statistics, names_a_true_type, predicted_types  # noqa: E402
 from grounding import (PLACES_LISTED, display_name, is_grounded, level_entry, level_grounding,  # noqa: E402
-                       regions_answer, typed_answer)
+                       product_known, regions_answer, typed_answer, unknown_product_answer)
 from mauset import object_noun, read_mauset  # noqa: E402
 from option_ranking import ranked_option  # noqa: E402
 from region_types import crop_views, region_head, typed_regions  # noqa: E402
@@ -176,6 +176,10 @@ def qa_rows(model, tokenizer, samples, config, per_source, predicted_ng=None, op
                                   object_noun(sample.category), (region_counts or {}).get(sample.id, 0),
                                   (where_of or {}).get(sample.id), (looks_of or {}).get(sample.id))
                      if steered and options else None)
+            if steered and options and not product_known(options, sample.category):
+                # L1 without regions and the regions' own L3 / L4 stand; the rest is what the app says there
+                whole = (whole if qa.level in (1, 3, 4) and whole else None) or unknown_product_answer(
+                    qa.level, verdict, object_noun(sample.category), start)
             ids = () if whole else generate(model, tokenizer, x, qa.question_text(),
                                             answer_cap(config, qa.level), max_context,
                                             tokenizer.encode(start) if start and steered else (),
@@ -202,6 +206,9 @@ def listed_types(model, samples, config):
     out = {}
     with torch.no_grad():
         for sample in samples:
+            if sample.category and sample.category not in entry["byCategory"]:
+                out[sample.id] = []  # a product the head never learnt: the app names no type either
+                continue
             x, _ = global_view(sample, config)
             logits = head(level_statistics(model.vision, x.unsqueeze(0)))
             allowed = allowed_mask([sample.category], entry["byCategory"], entry["labels"])

@@ -102,6 +102,33 @@ def one_type_start(template, types, counted):
     return template.replace("{type}", display_name(types[0]))
 
 
+# What the app's pack says on a kind of part it never learnt (grounding.ts UNKNOWN_PRODUCT)
+UNKNOWN_PRODUCT = {
+    2: "This pack was not trained on {object} images, so it names no defect type: the reviewer sets it.",
+    5: ("This pack was not trained on {object} images, so it does not guess a cause, impact or severity. "
+        "Recommended action: check the marked regions."),
+}
+
+
+def product_known(options, category):
+    """Whether the pack learnt this kind of part: it has thresholds or defect types of the category
+    (grounding.ts productKnown). No category, or a pack that knows none, counts as known."""
+    if not category:
+        return True
+    options = options or {}
+    learnt = set(options.get("categoryThresholds") or {}) | set((options.get("defectTypes") or {}).get("byCategory") or {})
+    return not learnt or category in learnt
+
+
+def unknown_product_answer(level, predicted_ng, noun, start):
+    """The whole answer on a part the pack never learnt (grounding.ts levelGrounding): L2 and L5 of
+    an NG image say the pack does not know; L1 and every level of an OK image are their grounded
+    start alone; else None (the regions' answer, or the decoder, as on a known part)."""
+    if predicted_ng and level in UNKNOWN_PRODUCT:
+        return UNKNOWN_PRODUCT[level].replace("{object}", noun)
+    return start if start and (level == 1 or not predicted_ng) else None
+
+
 def level_grounding(options, level, predicted_ng, noun, region_count=0, types=()):
     """(answer start or None, phrases to avoid) for one level's open answer, {object} → noun; with
     one listed type (the defect-type head's) a level's ngOneType names it."""

@@ -5,7 +5,7 @@ import { anomalyPrediction } from './anomaly-prediction';
 import { listedTypes } from './defect-types';
 import { imageScoreOf } from './image-score';
 import type { GenerationSettings } from './generation-config';
-import { levelGrounding, type Picture } from './grounding';
+import { levelGrounding, productKnown, type Picture } from './grounding';
 import { categoryEntry, LEVELS, type Level } from './options';
 import { looksOfRegions } from './region-looks';
 import { regionsAnswer } from './region-places';
@@ -69,6 +69,7 @@ export async function answerAllLevels(
     verdict: picture.verdict,
     regionCount: picture.regions.length,
     types,
+    ...(productKnown(runtime.pack.options, options.category) ? {} : { unknownProduct: true }),
     // the pack's groundedLevels decide whether L3 and L4 say them (grounding.ts)
     ...(listed.length > 0 ? { regionsAnswer: regionsAnswer(listed, g.sourceWidth, g.sourceHeight) } : {}),
   };

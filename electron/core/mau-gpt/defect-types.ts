@@ -5,14 +5,19 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * The types the defect-type head lists for one image, most likely first: of the labels its
- * category may take (all labels for a category the head was not trained on), those whose sigmoid
- * reaches the threshold, else the single most likely one. Mirrors defect_types.predicted_types.
+ * category may take (all labels when the image names no category), those whose sigmoid reaches
+ * the threshold, else the single most likely one. Mirrors evaluate_pack.listed_types.
+ *
+ * None for a category the head was not trained on: it could only pick another product's types,
+ * and on the demo's brushed metal it named "spurious copper, crazing, pitting and spur". The
+ * reviewer types those regions (their product's types are on 1–9), or a fine-tuned decoder says L2.
  */
 export function listedTypes(
   logits: readonly number[],
   head: DefectTypes,
   category: string | undefined,
 ): string[] {
+  if (category !== undefined && !head.byCategory[category]) return [];
   const allowed = new Set((category !== undefined && head.byCategory[category]) || head.labels);
   const ranked = head.labels
     .map((label, i) => ({ label, p: sigmoid(logits[i]!) }))

@@ -23,7 +23,34 @@ export type Picture = {
   regionsAnswer?: string;
   /** The L4 answer they make, measured on the image (region-looks.ts), where the pack asks for it. */
   looksAnswer?: string;
+  /** A kind of part the pack was not trained on (productKnown): it says only what the map shows. */
+  unknownProduct?: boolean;
 };
+
+/**
+ * What a pack says on a kind of part it never learnt, instead of the type and cause its decoder
+ * would make up from other products' words.
+ */
+export const UNKNOWN_PRODUCT = {
+  type: 'This pack was not trained on {object} images, so it names no defect type: the reviewer sets it.',
+  cause:
+    'This pack was not trained on {object} images, so it does not guess a cause, impact or severity. ' +
+    'Recommended action: check the marked regions.',
+};
+
+/**
+ * Whether the pack learnt this kind of part: it has thresholds or defect types of the category
+ * (a fine-tuned pack gains thresholds for the categories it was tuned on). An image without a
+ * category, or a pack that knows no categories at all, is taken as known.
+ */
+export function productKnown(options: MauGptOptions, category: string | undefined): boolean {
+  if (category === undefined) return true;
+  const learnt = [
+    ...Object.keys(options.categoryThresholds ?? {}),
+    ...Object.keys(options.defectTypes?.byCategory ?? {}),
+  ];
+  return learnt.length === 0 || learnt.includes(category);
+}
 
 /**
  * `{regions}` and `{defects}` worded as the MAU-Set export words a region count (L1 "shows 3
@@ -47,6 +74,26 @@ function oneTypeStart(template: string | undefined, type: string, counted: boole
  * them, and with one type a level's `ngOneType` names it. An ungrounded pack leaves every answer to the decoder.
  */
 export function levelGrounding(
+  options: MauGptOptions,
+  level: Level,
+  picture: Picture,
+  fill: (text: string) => string,
+): LevelGrounding {
+  const grounding = knownProductGrounding(options, level, picture, fill);
+  if (!picture.unknownProduct) return grounding;
+  // On a part it never learnt, the decoder went on after every start in other products' words
+  // ("Impact defective. Severity: there is no defect px"): the starts are the whole answers.
+  const ng = picture.verdict === 'NG';
+  if (ng && (level === '2' || level === '5'))
+    return {
+      answerStart: fill(level === '2' ? UNKNOWN_PRODUCT.type : UNKNOWN_PRODUCT.cause),
+      complete: true,
+    };
+  const whole = level === '1' || !ng;
+  return whole && grounding.answerStart ? { answerStart: grounding.answerStart, complete: true } : grounding;
+}
+
+function knownProductGrounding(
   options: MauGptOptions,
   level: Level,
   picture: Picture,

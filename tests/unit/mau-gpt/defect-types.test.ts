@@ -29,10 +29,14 @@ describe('listedTypes: what the defect-type head says an image shows', () => {
     expect(listedTypes(logits, HEAD, 'pcb')).toEqual(['short']);
   });
 
-  it('considers every label for a category the head never saw, or none given', () => {
+  it('considers every label for an image without a category', () => {
     const logits = [0.9, 0.2, 0.3, 0.8, 0.1].map(logit);
-    expect(listedTypes(logits, HEAD, 'wafer')).toEqual(['crazing', 'pitting']);
     expect(listedTypes(logits, HEAD, undefined)).toEqual(['crazing', 'pitting']);
+  });
+
+  it('lists nothing for a category the head never saw: it would only name other products’ types', () => {
+    const logits = [0.9, 0.2, 0.3, 0.8, 0.1].map(logit);
+    expect(listedTypes(logits, HEAD, 'wafer')).toEqual([]);
   });
 });
 

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { levelGrounding, type Picture } from '../../../electron/core/mau-gpt/grounding';
+import { MauGptOptions } from '../../../electron/core/mau-gpt/options';
 import { recipeScript } from './python';
 
 describe('the recipe scores whole answers as the app says them (grounding.typed_answer)', () => {
@@ -53,5 +57,35 @@ describe('the recipe scores whole answers as the app says them (grounding.typed_
       'None on this PCB.',
       null,
     ]);
+  });
+});
+
+describe('a kind of part the pack never learnt: the recipe says what the app says', () => {
+  it('matches grounding.ts on the shipped pack, level by level, NG and OK', async () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const manifest = JSON.parse(readFileSync(join(root, 'models/mau-gpt-mini/model.json'), 'utf8')) as {
+      options: unknown;
+    };
+    const options = MauGptOptions.parse(manifest.options);
+    const { stdout } = await recipeScript([
+      'from grounding import level_grounding, product_known, unknown_product_answer',
+      `o = json.loads(${JSON.stringify(JSON.stringify(manifest.options))})`,
+      'out = {"known": [product_known(o, c) for c in ("pcb", "wood", None)], "answers": []}',
+      'for ng in (True, False):',
+      '    for level in (1, 2, 5):',
+      '        start, _ = level_grounding(o, level, ng, "wood", 1 if ng else 0)',
+      '        out["answers"].append(unknown_product_answer(level, ng, "wood", start))',
+      'print(json.dumps(out))',
+    ]);
+    const fill = (text: string) => text.replaceAll('{object}', 'wood');
+    const app = [true, false].flatMap((ng) =>
+      (['1', '2', '5'] as const).map((level) => {
+        const picture: Picture = { verdict: ng ? 'NG' : 'OK', regionCount: ng ? 1 : 0, unknownProduct: true };
+        const g = levelGrounding(options, level, picture, fill);
+        return g.complete ? g.answerStart : null;
+      }),
+    );
+    expect(JSON.parse(stdout)).toEqual({ known: [true, false, true], answers: app });
+    expect(app.every((a) => typeof a === 'string' && a.length > 0)).toBe(true);
   });
 });
