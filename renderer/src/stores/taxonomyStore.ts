@@ -14,7 +14,7 @@ type TaxonomyStore = {
    * project: re-read after every edit, a type first used in a category would move the keys of
    * the others under the reviewer's fingers.
    */
-  usedIn: Record<string, string[]>;
+  usedIn: ReadonlyMap<string, string[]>;
   load(): Promise<void>;
   /** Reads which types a category's images are labelled with, unless already known. */
   loadCategory(category: string): Promise<void>;
@@ -27,7 +27,7 @@ const reading = new Set<string>();
 export const useTaxonomy = create<TaxonomyStore>((set, get) => ({
   taxonomy: null,
   colors: {},
-  usedIn: {},
+  usedIn: new Map(),
   async load() {
     const taxonomy = await call('app', 'taxonomy:get', {}, 'Cannot read the defect types');
     if (!taxonomy) return;
@@ -36,7 +36,7 @@ export const useTaxonomy = create<TaxonomyStore>((set, get) => ({
     set({ taxonomy, colors });
   },
   async loadCategory(category) {
-    if (get().usedIn[category] || reading.has(category)) return;
+    if (get().usedIn.has(category) || reading.has(category)) return;
     reading.add(category);
     try {
       const facets = await call(
@@ -45,15 +45,17 @@ export const useTaxonomy = create<TaxonomyStore>((set, get) => ({
         { filter: { categories: [category] } },
         'Cannot read the defect types of this category',
       );
-      const used = facets?.defectTypes.filter((f) => f.count > 0).map((f) => f.value) ?? [];
-      // none yet (no labels): not kept, so the first labels of the category are read next time
-      if (used.length > 0) set({ usedIn: { ...get().usedIn, [category]: used } });
+      if (!facets) return; // not known: asked again next time
+      // kept even when empty (no labels yet): the taxonomy's keys then hold for the session,
+      // rather than switching to the category's once its first labels exist
+      const used = facets.defectTypes.filter((f) => f.count > 0).map((f) => f.value);
+      set({ usedIn: new Map([...get().usedIn, [category, used]]) });
     } finally {
       reading.delete(category);
     }
   },
   forgetCategories() {
-    set({ usedIn: {} });
+    set({ usedIn: new Map() });
   },
 }));
 
@@ -61,14 +63,14 @@ export const useTaxonomy = create<TaxonomyStore>((set, get) => ({
 export function typesWithKeys(): KeyedType[] {
   const { taxonomy, usedIn } = useTaxonomy.getState();
   const category = useViewer.getState().detail?.category;
-  return keyedTypes(taxonomy?.defectTypes ?? [], category ? usedIn[category] : undefined);
+  return keyedTypes(taxonomy?.defectTypes ?? [], category ? usedIn.get(category) : undefined);
 }
 
 /** The same, as a hook: re-renders when the image, its category's types or the taxonomy change. */
 export function useTypesWithKeys(): KeyedType[] {
   const taxonomy = useTaxonomy((s) => s.taxonomy);
   const category = useViewer((s) => s.detail?.category ?? null);
-  const used = useTaxonomy((s) => (category ? s.usedIn[category] : undefined));
+  const used = useTaxonomy((s) => (category ? s.usedIn.get(category) : undefined));
   useEffect(() => {
     if (category) void useTaxonomy.getState().loadCategory(category);
   }, [category]);
