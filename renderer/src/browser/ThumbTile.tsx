@@ -4,6 +4,7 @@ import { defectColor, reviewStateLabel } from '../lib/colors';
 import { getSummary, useSampleCache } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { StateDot } from './StateDot';
+import { fileCaption } from '../lib/fileCaption';
 import { ThumbImage } from './ThumbImage';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -39,7 +40,7 @@ export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect
         {sample && <VerdictBadge verdict={sample.verdict} />}
       </div>
       <div className="tile__caption">
-        <span className="tile__name">{sample?.fileName ?? '…'}</span>
+        <span className="tile__name">{sample ? fileCaption(sample.fileName, sample.relPath) : '…'}</span>
         <span className="tile__chips" title={types.join(', ')}>
           {types.length <= MAX_CHIPS
             ? types.map((t) => (

@@ -5,6 +5,7 @@ import { JobStatus } from './JobStatus';
 import { ReviewLeft } from './ReviewLeft';
 import { SaveStatus } from './SaveStatus';
 import { StatusReadout } from './StatusReadout';
+import { fileCaption } from '../lib/fileCaption';
 
 const connectionText = { connected: 'connected', connecting: 'connecting…', disconnected: 'disconnected' };
 
@@ -15,7 +16,7 @@ function SampleFacts() {
   return (
     <>
       <span className="status__item status__file" title={detail.path}>
-        {detail.fileName}
+        {fileCaption(detail.fileName, detail.relPath)}
       </span>
       <span className="status__item status__num">
         {detail.width}×{detail.height}

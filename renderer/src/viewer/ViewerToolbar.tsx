@@ -9,6 +9,7 @@ import { useViewer } from '../stores/viewerStore';
 import { HeatmapControls } from './HeatmapControls';
 import { step } from './navigation';
 import { ToolPalette } from './ToolPalette';
+import { fileCaption } from '../lib/fileCaption';
 
 type Props = { onFit(): void; onActual(): void };
 
@@ -80,7 +81,7 @@ export function ViewerToolbar({ onFit, onActual }: Props) {
         <span className="crumbs__project">{project?.name}</span>
         <span className="crumbs__sep">▸</span>
         <span className="crumbs__file" title={detail?.relPath}>
-          {detail?.fileName ?? '…'}
+          <bdi>{detail ? fileCaption(detail.fileName, detail.relPath) : '…'}</bdi>
         </span>
       </nav>
       <Position />
