@@ -126,7 +126,15 @@ def unknown_product_answer(level, predicted_ng, noun, start):
     start alone; else None (the regions' answer, or the decoder, as on a known part)."""
     if predicted_ng and level in UNKNOWN_PRODUCT:
         return UNKNOWN_PRODUCT[level].replace("{object}", noun)
-    return start if start and (level == 1 or not predicted_ng) else None
+    return as_sentence(start) if start and (level == 1 or not predicted_ng) else None
+
+
+def as_sentence(text):
+    """A start the decoder would finish ("No. The wood looks normal;") closed as a sentence
+    (grounding.ts asSentence)."""
+    trimmed = text.rstrip(" \t\n;:,")
+    return trimmed if trimmed.endswith((".", "!", "?")) else trimmed + "."
+
 
 
 def level_grounding(options, level, predicted_ng, noun, region_count=0, types=()):

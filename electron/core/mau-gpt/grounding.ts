@@ -90,7 +90,15 @@ export function levelGrounding(
       complete: true,
     };
   const whole = level === '1' || !ng;
-  return whole && grounding.answerStart ? { answerStart: grounding.answerStart, complete: true } : grounding;
+  return whole && grounding.answerStart
+    ? { answerStart: asSentence(grounding.answerStart), complete: true }
+    : grounding;
+}
+
+/** A start the decoder would finish ("No. The wood looks normal;") closed as a sentence. */
+export function asSentence(text: string): string {
+  const trimmed = text.replace(/[\s;:,]+$/, '');
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function knownProductGrounding(

@@ -57,6 +57,8 @@ describe('a kind of part the pack never learnt', () => {
     expect(answers[1]!.answerStart).toBe(
       'There is no defect on this brushed metal, so there is no defect type.',
     );
+    // the L1 start the decoder finishes on a known part ("…looks normal;") is closed as a sentence
+    expect(answers[0]!.answerStart).toBe('No. The brushed metal looks normal.');
   });
 
   it('leaves a known product’s answers to the decoder as before', () => {
