@@ -17,8 +17,9 @@ export function listedTypes(
   head: DefectTypes,
   category: string | undefined,
 ): string[] {
-  if (category !== undefined && !head.byCategory[category]) return [];
-  const allowed = new Set((category !== undefined && head.byCategory[category]) || head.labels);
+  const own = category === undefined ? head.labels : head.byCategory[category];
+  if (!own) return [];
+  const allowed = new Set(own);
   const ranked = head.labels
     .map((label, i) => ({ label, p: sigmoid(logits[i]!) }))
     .filter((t) => allowed.has(t.label))

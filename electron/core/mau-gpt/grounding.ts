@@ -31,7 +31,7 @@ export type Picture = {
  * What a pack says on a kind of part it never learnt, instead of the type and cause its decoder
  * would make up from other products' words.
  */
-export const UNKNOWN_PRODUCT = {
+const UNKNOWN_PRODUCT = {
   type: 'This pack was not trained on {object} images, so it names no defect type: the reviewer sets it.',
   cause:
     'This pack was not trained on {object} images, so it does not guess a cause, impact or severity. ' +
@@ -96,7 +96,7 @@ export function levelGrounding(
 }
 
 /** A start the decoder would finish ("No. The wood looks normal;") closed as a sentence. */
-export function asSentence(text: string): string {
+function asSentence(text: string): string {
   const trimmed = text.replace(/[\s;:,]+$/, '');
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

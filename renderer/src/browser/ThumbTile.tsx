@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import type { SampleId } from '../../../electron/contract';
 import { defectColor, reviewStateLabel } from '../lib/colors';
+import { fileCaption } from '../lib/fileCaption';
 import { getSummary, useSampleCache } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { StateDot } from './StateDot';
-import { fileCaption } from '../lib/fileCaption';
 import { ThumbImage } from './ThumbImage';
 import { VerdictBadge } from './VerdictBadge';
 

@@ -2,7 +2,7 @@ import type { DefectType } from '../../../electron/contract';
 
 export type KeyedType = DefectType & {
   key: string | null;
-  /** Labelled on another category's images, not on this one's (false when that is not known). */
+  /** Not labelled on this image's category (false when the category's types are not known). */
   elsewhere: boolean;
 };
 
