@@ -15,6 +15,17 @@ export const ExportFormat = z.enum([
 ]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+/** How each format is named to people: job titles, reports, the export screen. */
+export const EXPORT_FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
+  coco: 'COCO',
+  labelme: 'LabelMe',
+  'yolo-detect': 'YOLO detect',
+  'yolo-segment': 'YOLO segment',
+  mvtec: 'MVTec AD',
+  mauset: 'MAU-Set',
+  mmad: 'MMAD questions',
+};
+
 export const ExportOptions = z
   .object({
     format: ExportFormat,

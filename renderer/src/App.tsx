@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { BrowserScreen } from './browser/BrowserScreen';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useEvaluation } from './evaluation/evaluationStore';
+import { useExport } from './export/exportStore';
 import { StatusBar } from './components/StatusBar';
 import { ToastHost } from './components/ToastHost';
 import { FinetuneHost } from './finetune/FinetuneDialog';
@@ -20,6 +21,7 @@ const ViewerScreen = lazy(loadViewer);
 const EvaluationScreen = lazy(() =>
   import('./evaluation/EvaluationScreen').then((m) => ({ default: m.EvaluationScreen })),
 );
+const ExportScreen = lazy(() => import('./export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
 // Dialogs open on a key or a click, never on the first screen: loaded when first opened.
 const ImportDialog = lazy(() => import('./importer/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const ShortcutSheet = lazy(() =>
@@ -34,12 +36,19 @@ function Screen() {
   const hasProject = useProject((s) => s.project !== null);
   const viewing = useViewer((s) => s.sampleId !== null);
   const evaluating = useEvaluation((s) => s.open);
+  const exporting = useExport((s) => s.open);
   if (!ready) return <div className="empty">Starting…</div>;
   if (!hasProject) return <ProjectPicker />;
   if (evaluating)
     return (
       <Suspense fallback={<div className="empty">Opening…</div>}>
         <EvaluationScreen />
+      </Suspense>
+    );
+  if (exporting)
+    return (
+      <Suspense fallback={<div className="empty">Opening…</div>}>
+        <ExportScreen />
       </Suspense>
     );
   if (!viewing) return <BrowserScreen />;

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../contract';
 import {
+  EXPORT_FORMAT_NAMES,
   ExportOptions,
   type ExportFormat,
   type ExportOptionsInput,
@@ -29,15 +30,7 @@ export type ExportContext = Partial<
 
 export const REPORT_FILE = 'export-report.json';
 
-export const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
-  coco: 'COCO',
-  labelme: 'LabelMe',
-  'yolo-detect': 'YOLO detect',
-  'yolo-segment': 'YOLO segment',
-  mvtec: 'MVTec AD',
-  mauset: 'MAU-Set',
-  mmad: 'MMAD questions',
-};
+export const FORMAT_NAMES = EXPORT_FORMAT_NAMES;
 
 const WRITERS: Readonly<Record<ExportFormat, WriterFactory>> = {
   coco: cocoWriter,

@@ -1,3 +1,4 @@
+import { ProjectCrumbs } from '../components/ProjectCrumbs';
 import { formatCount } from '../lib/format';
 import { useBrowser } from '../stores/browserStore';
 import { useProject } from '../stores/projectStore';
@@ -9,6 +10,7 @@ import { startReview } from '../viewer/navigation';
 import { EvaluateButton } from '../evaluation/EvaluateButton';
 import { ModelsButton } from '../models/ModelsButton';
 import { FinetuneButton } from '../finetune/FinetuneButton';
+import { ExportButton } from '../export/ExportButton';
 
 export function BrowserToolbar() {
   const project = useProject((s) => s.project);
@@ -22,13 +24,7 @@ export function BrowserToolbar() {
   const [optionsOpen, setOptionsOpen] = useState(false);
   return (
     <header className="toolbar" data-testid="browser-toolbar">
-      <nav className="crumbs" aria-label="Location">
-        <span className="crumbs__project" title={project?.dir}>
-          {project?.name}
-        </span>
-        <span className="crumbs__sep">▸</span>
-        <span>Dataset</span>
-      </nav>
+      <ProjectCrumbs place="Dataset" />
       <span className="toolbar__counts" aria-live="polite">
         <span data-testid="count-shown">{loaded ? formatCount(shown) : '…'}</span>
         <span className="muted"> / </span>
@@ -65,6 +61,7 @@ export function BrowserToolbar() {
       <EvaluateButton />
       <ModelsButton />
       <FinetuneButton />
+      <ExportButton />
       <button
         type="button"
         className="btn"

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { useProject } from '../stores/projectStore';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { useEvaluation, type Run, type Slot } from './evaluationStore';
 import { HeadlineTable } from './HeadlineTable';
 import { PackColumn } from './PackColumn';
@@ -14,7 +14,6 @@ const isRunning = (run: Run | undefined) => !!run && !run.report && !run.error;
 
 /** Model packs against the current labels: run, compare two, read the plots, save the report. */
 export function EvaluationScreen() {
-  const project = useProject((s) => s.project);
   const { packs, runs, show } = useEvaluation();
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
@@ -34,25 +33,7 @@ export function EvaluationScreen() {
         if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) show(false);
       }}
     >
-      <header className="toolbar">
-        <button
-          ref={back}
-          type="button"
-          className="btn"
-          onClick={() => show(false)}
-          title="Back to the dataset grid (Esc)"
-          data-testid="eval-back"
-        >
-          ◂ Dataset
-        </button>
-        <nav className="crumbs" aria-label="Location">
-          <span className="crumbs__project" title={project?.dir}>
-            {project?.name}
-          </span>
-          <span className="crumbs__sep">▸</span>
-          <span>Evaluation</span>
-        </nav>
-      </header>
+      <ScreenHeader place="Evaluation" onBack={() => show(false)} backTestId="eval-back" backRef={back} />
       <main className="eval" aria-label="Evaluation">
         <ErrorBoundary panel="evaluation settings">
           <RunForm running={running} />

@@ -42,6 +42,7 @@ export const defaultKeymap: Binding[] = [
   b('browser', 'evaluate', ['e'], 'Evaluate model packs (ROC, PR, threshold trade-off, compare two)'),
   b('browser', 'models', ['m'], 'Model packs: add, remove, run inference…'),
   b('browser', 'finetune', ['f'], 'Fine-tune MAU-GPT on the labels (new pack, compared with its base)'),
+  b('browser', 'export', ['x'], 'Export the labels: COCO, YOLO, LabelMe, MVTec AD, MAU-Set, MMAD'),
   b('browser', 'search', ['/'], 'Search file paths'),
   b('browser', 'left', ['ArrowLeft'], 'Select the previous image'),
   b('browser', 'right', ['ArrowRight'], 'Select the next image'),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Where a toast is shown: next to the panel whose action failed, not in a far corner. */
-export type ToastArea = 'app' | 'picker' | 'browser' | 'filters' | 'viewer' | 'import' | 'jobs';
+export type ToastArea = 'app' | 'picker' | 'browser' | 'filters' | 'viewer' | 'import' | 'export' | 'jobs';
 
 export type Toast = {
   id: number;
@@ -16,6 +16,8 @@ type ToastStore = {
   toasts: Toast[];
   push(toast: Omit<Toast, 'id'>): void;
   dismiss(id: number): void;
+  /** A new attempt at what failed there: the old failures no longer describe it. */
+  clearArea(area: ToastArea): void;
 };
 
 const MAX_PER_AREA = 4;
@@ -34,6 +36,9 @@ export const useToasts = create<ToastStore>((set) => ({
   },
   dismiss(id) {
     set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+  clearArea(area) {
+    set((s) => ({ toasts: s.toasts.filter((t) => t.area !== area) }));
   },
 }));
 
