@@ -41,10 +41,17 @@ type ExportStore = Choices & {
   cancel(): void;
 };
 
+// Folders this window exported into: a second export within the same second must not be offered one.
+const used = new Set<string>();
+
 /** A fresh folder name for the format, beside the open project. */
 function suggestedOutDir(format: ExportFormat): string {
   const project = useProject.getState().project;
-  return project ? defaultOutDir(project.dir, project.name, format, new Date()) : '';
+  if (!project) return '';
+  const base = defaultOutDir(project.dir, project.name, format, new Date());
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+  return name;
 }
 
 let runCount = 0;
@@ -84,6 +91,7 @@ export const useExport = create<ExportStore>((set, get) => ({
     );
     if (!started) return patchRun(seq, { error: 'The export did not start' });
     patchRun(seq, { jobId: started.jobId });
+    used.add(outDir);
     // The folder now holds this export: the next one gets a new name unless a person chose this one.
     if (!get().outDirChosen) set({ outDir: suggestedOutDir(format) });
     if (!useJobs.getState().jobs.some((j) => j.id === started.jobId)) {
