@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../electron/contract';
 import type { EvaluationReport } from '../../electron/contract/api-evaluation';
 import { UNIT_PLOT } from '../../electron/contract/evaluation-report/svg-charts';
-import type { LabelState } from '../../electron/contract/review';
-import { finishedJob } from './support/api';
+import { finishedJob, reviewAs } from './support/api';
 import { afterPaint } from './support/browser';
 import { pathPoints, percentText, pixelsNear, tabTo } from './support/evaluation';
 import { hexRgb } from './support/pixels';
@@ -48,12 +47,7 @@ beforeAll(async () => {
   // A reviewer found a defect on a part the import called OK: the labels now differ from the truth imported.
   const samples = await allSamples(server.url);
   const passed = samples.find((s) => s.verdict === 'OK')!;
-  const label = await api<LabelState>('labels:get', { sampleId: passed.id });
-  await api('labels:apply', {
-    sampleId: passed.id,
-    baseRevision: label.revision,
-    command: { type: 'setVerdict', verdict: 'NG' },
-  });
+  await reviewAs(api, passed.id, 'NG');
   ngLabels = samples.filter((s) => s.verdict === 'NG').length + 1;
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);

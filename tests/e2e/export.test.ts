@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabelState } from '../../electron/contract/review';
+import { reviewAs } from './support/api';
 import { tabTo } from './support/evaluation';
 import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
 
@@ -22,12 +22,7 @@ beforeAll(async () => {
   ({ page, errors } = fixture);
   ({ ids: filtered } = await api<{ ids: number[] }>('samples:ids', { filter: { search: SEARCH } }));
   // A reviewer decided one of them; the others are as imported.
-  const label = await api<LabelState>('labels:get', { sampleId: filtered[0] });
-  await api('labels:apply', {
-    sampleId: filtered[0],
-    baseRevision: label.revision,
-    command: { type: 'setVerdict', verdict: 'NG' },
-  });
+  await reviewAs(api, filtered[0]!, 'NG');
 }, 120_000);
 
 afterAll(() => fixture?.close());

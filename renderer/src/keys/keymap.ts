@@ -79,6 +79,7 @@ export const defaultKeymap: Binding[] = [
   b('viewer', 'undo', ['Ctrl+z'], 'Undo (per image, kept across restarts)'),
   b('viewer', 'redo', ['Ctrl+Shift+z', 'Ctrl+y'], 'Redo'),
   b('viewer', 'history', ['y'], 'Show or hide the history of this image'),
+  b('viewer', 'strip', ['q'], 'Show or hide the strip of images in this queue or filter'),
   b('viewer', 'describe', ['w'], 'Write the description (L4); Ctrl+Enter saves'),
   b('viewer', 'answers', ['g'], "Read MAU-GPT's answers: Tab walks the levels, each lights its regions"),
   b('viewer', 'save', ['Ctrl+s'], 'Save (everything is saved as you go)'),

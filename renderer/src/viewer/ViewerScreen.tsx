@@ -8,9 +8,11 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { editableOf } from '../review/reviewModel';
 import { TypePicker } from '../review/TypePicker';
 import { useLabels } from '../stores/labelStore';
+import { useStrip } from '../stores/stripStore';
 import { useUi } from '../stores/uiStore';
 import { useViewer } from '../stores/viewerStore';
 import type { Selection } from '../tools/types';
+import { Filmstrip } from './Filmstrip';
 import { ImageStage, type StageHandle } from './ImageStage';
 import { usePixelSource } from './usePixelSource';
 import { useViewerKeys } from './useViewerKeys';
@@ -24,6 +26,7 @@ export function ViewerScreen() {
   const jobsOpen = useUi((s) => s.jobsOpen);
   const historyOpen = useUi((s) => s.historyOpen);
   const typePickerOpen = useUi((s) => s.typePickerOpen);
+  const stripOpen = useStrip((s) => s.open);
   const { setWindowLevel, select } = useViewer.getState();
   const { source, error: pixelError } = usePixelSource(detail);
 
@@ -48,7 +51,7 @@ export function ViewerScreen() {
   const placeholder = failure
     ? `This image cannot be shown: ${failure}`
     : `Loading ${detail?.fileName ?? 'the image'}…`;
-  const columns = `viewer${historyOpen ? ' viewer--history' : ''}${jobsOpen ? ' viewer--jobs' : ''}`;
+  const columns = `viewer${stripOpen ? ' viewer--strip' : ''}${historyOpen ? ' viewer--history' : ''}${jobsOpen ? ' viewer--jobs' : ''}`;
 
   return (
     // A clicked button never keeps the focus: the review keys (Tab included) keep working after a click.
@@ -61,6 +64,11 @@ export function ViewerScreen() {
         <ViewerToolbar onFit={() => stage.current?.fit()} onActual={() => stage.current?.actual()} />
       </ErrorBoundary>
       <div className={columns}>
+        {stripOpen && (
+          <ErrorBoundary panel="image strip">
+            <Filmstrip />
+          </ErrorBoundary>
+        )}
         <section className="viewer__canvas" aria-label="Image">
           <ErrorBoundary panel="image">
             <ImageStage

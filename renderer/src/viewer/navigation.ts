@@ -17,18 +17,30 @@ function openQueued(index: number): boolean {
   return true;
 }
 
-/** Next or previous image: in the review queue when reviewing, else in the grid's order. */
-export function step(delta: number): boolean {
+/** The list the viewer walks: the review queue while reviewing, else the grid's order. */
+export function walkedList(): { ids: readonly SampleId[]; index: number } {
   const review = useReview.getState();
-  if (review.active) return openQueued(review.index + delta);
-  const { ids, selected, select } = useBrowser.getState();
-  const id = ids[selected + delta];
+  if (review.active) return { ids: review.ids, index: review.index };
+  const { ids, selected } = useBrowser.getState();
+  return { ids, index: selected };
+}
+
+/** Opens the image at `index` of that list; `ahead` is the direction to prefetch in. */
+export function goTo(index: number, ahead = 1): boolean {
+  if (useReview.getState().active) return openQueued(index);
+  const { ids, select } = useBrowser.getState();
+  const id = ids[index];
   if (id === undefined) return false;
-  select(selected + delta);
+  select(index);
   void useViewer.getState().open(id);
-  const after = ids[selected + delta * 2];
+  const after = ids[index + ahead];
   if (after !== undefined) prefetchSample(after);
   return true;
+}
+
+/** Next or previous image: in the review queue when reviewing, else in the grid's order. */
+export function step(delta: number): boolean {
+  return goTo(walkedList().index + delta, delta);
 }
 
 /** After a verdict in the review queue: on to the next image, or say the queue is done. */

@@ -5,6 +5,7 @@ import { useOverlay } from '../stores/overlayStore';
 import { useReview } from '../stores/reviewStore';
 import { showInfo } from '../stores/toastStore';
 import { useTool } from '../stores/toolStore';
+import { useStrip } from '../stores/stripStore';
 import { useUi } from '../stores/uiStore';
 import { useViewer } from '../stores/viewerStore';
 import { isBusy, type ToolName } from '../tools/machine';
@@ -115,6 +116,7 @@ export function useViewerKeys(
     undo: () => void undoRedo(false),
     redo: () => void undoRedo(true),
     history: () => useUi.getState().set({ historyOpen: !useUi.getState().historyOpen }),
+    strip: () => useStrip.getState().toggle(),
     describe: () => document.getElementById('text-l4')?.focus(),
     answers: () => document.getElementById('answer-text-l1')?.focus(),
     save: () => showInfo('viewer', 'Nothing to save', 'Every change is saved the moment you make it.'),

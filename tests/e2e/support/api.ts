@@ -34,3 +34,13 @@ export async function finishedJob(api: Api, jobId: string, ms = 120_000): Promis
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** A reviewer's verdict on one image, set as the renderer sets it (labels:get, then labels:apply). */
+export async function reviewAs(api: Api, sampleId: number, verdict: 'OK' | 'NG'): Promise<void> {
+  const label = await api<{ revision: number }>('labels:get', { sampleId });
+  await api('labels:apply', {
+    sampleId,
+    baseRevision: label.revision,
+    command: { type: 'setVerdict', verdict },
+  });
+}
