@@ -7,6 +7,7 @@ import { useJobs } from '../stores/jobsStore';
 import { useProject } from '../stores/projectStore';
 import { useToasts } from '../stores/toastStore';
 import { defaultOutDir } from './outDir';
+import { readChoices, saveChoices } from './savedChoices';
 
 export type ExportScope = 'all' | 'filter';
 
@@ -58,10 +59,8 @@ let runCount = 0;
 
 export const useExport = create<ExportStore>((set, get) => ({
   open: false,
-  format: 'coco',
+  ...readChoices(),
   scope: 'all',
-  reviewedOnly: false,
-  copyImages: false,
   outDir: '',
   outDirChosen: false,
   run: null,
@@ -78,6 +77,7 @@ export const useExport = create<ExportStore>((set, get) => ({
   },
   async start() {
     const { format, scope, reviewedOnly, copyImages } = get();
+    saveChoices({ format, reviewedOnly, copyImages });
     const outDir = get().outDir.trim();
     const seq = ++runCount;
     useToasts.getState().clearArea('export');
