@@ -95,6 +95,22 @@ export const ModelPackInfo = z.object({
 });
 export type ModelPackInfo = z.infer<typeof ModelPackInfo>;
 
+/** The packs with predictions in this project (run here or imported from a file), newest first. */
+export const ReviewPacks = z.object({
+  packs: z.array(
+    z.object({
+      packId: PackId,
+      name: z.string(),
+      version: z.string(),
+      kind: z.string(),
+      predictionCount: z.number().int().positive(),
+    }),
+  ),
+  /** Whose predictions review shows; null: the newest prediction of any pack. */
+  underReview: PackId.nullable(),
+});
+export type ReviewPacks = z.infer<typeof ReviewPacks>;
+
 export const PredictedRegionDetail = z.object({
   id: PredictionRegionId,
   defectType: z.string().nullable(),
@@ -177,6 +193,12 @@ export const inferenceApi = {
     output: z.object({ queued: z.boolean() }),
   },
   /** The latest prediction for the image's current content (of one pack when given), or null. */
+  /**
+   * Which pack's predictions review shows (labels:get, the heat map, the queue's order,
+   * predictions:get without a pack); null: the newest prediction of any pack, as before a choice.
+   */
+  'models:setReviewPack': { input: z.object({ packId: PackId.nullable() }).strict(), output: ReviewPacks },
+  'models:reviewPacks': { input: Empty, output: ReviewPacks },
   'predictions:get': {
     input: z.object({ sampleId: SampleId, packId: PackId.optional() }).strict(),
     output: PredictionDetail.nullable(),

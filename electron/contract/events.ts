@@ -13,6 +13,8 @@ export const events = {
   'labels:changed': z.object({ sampleId: SampleId, revision: z.number().int().nonnegative() }),
   /** An inference job wrote predictions (batched): windows showing one refetch `predictions:get`. */
   'predictions:changed': z.object({ sampleIds: z.array(SampleId), packId: z.string() }),
+  /** Review now shows another pack's predictions (models:setReviewPack); null: the newest of any. */
+  'models:reviewPack': z.object({ packId: z.string().nullable() }),
   /** A MAU-GPT answer growing while an inference job generates it: append `delta` to the level's text. */
   'inference:token': z.object({ jobId: JobId, sampleId: SampleId, level: TextLevelKey, delta: z.string() }),
 } as const;

@@ -2,7 +2,7 @@ import type { Handlers } from '../../contract';
 import { asPredictionId, asPredictionRegionId } from '../../contract/review';
 import { asSampleId } from '../../contract/ids';
 import { AppError } from '../../contract/result';
-import type { PredictionDetail } from '../../contract/api-inference';
+import type { PredictionDetail, ReviewPacks } from '../../contract/api-inference';
 import type { EventBus } from '../event-bus';
 import type { ForegroundGate } from '../jobs/foreground-gate';
 import { InferenceRuntime } from '../jobs/inference-runtime';
@@ -25,6 +25,8 @@ type InferenceMethods =
   | 'inference:prioritize'
   | 'inference:resumable'
   | 'predictions:get'
+  | 'models:setReviewPack'
+  | 'models:reviewPacks'
   | 'jobs:resume';
 
 export type InferenceDeps = {
@@ -53,6 +55,16 @@ function toDetail(store: ProjectStore, p: PredictionRecord, latestId: number | u
   };
 }
 
+function reviewPacks(store: ProjectStore): ReviewPacks {
+  const chosen = store.reviewPack();
+  return {
+    packs: store
+      .predictingPacks()
+      .map(({ rowId, ...pack }) => ({ packId: registeredPackId(rowId), ...pack })),
+    underReview: chosen === null ? null : registeredPackId(chosen),
+  };
+}
+
 /** Model packs, inference jobs and predictions; `close` releases the sessions with the core. */
 export function inferenceHandlers(deps: InferenceDeps): {
   handlers: Pick<Handlers, InferenceMethods>;
@@ -62,6 +74,12 @@ export function inferenceHandlers(deps: InferenceDeps): {
   const runtime = new InferenceRuntime(deps);
   const info = async (store: ProjectStore, rowId: number) =>
     (await listModels(store, modelsDir)).find((m) => m.packId === registeredPackId(rowId))!;
+
+  const setReviewPack = (store: ProjectStore, rowId: number | null): ReviewPacks => {
+    store.setReviewPack(rowId);
+    deps.bus.emit('models:reviewPack', { packId: rowId === null ? null : registeredPackId(rowId) });
+    return reviewPacks(store);
+  };
 
   const handlers: Pick<Handlers, InferenceMethods> = {
     'models:list': () => listModels(session.require(), modelsDir),
@@ -82,6 +100,8 @@ export function inferenceHandlers(deps: InferenceDeps): {
       if (running) throw new AppError('CONFLICT', `${packId} is in use by ${running}; cancel it first`);
       const record = store.packRecord(parsed.rowId);
       const predictionsKept = store.unregisterPack(parsed.rowId);
+      // a pack gone from the list cannot stay the one review shows: back to the newest of any
+      if (store.reviewPack() === parsed.rowId) setReviewPack(store, null);
       if (record) await runtime.releasePack(record.name, record.version);
       return { predictionsKept };
     },
@@ -121,6 +141,19 @@ export function inferenceHandlers(deps: InferenceDeps): {
       const latest = store.latestPredictionRecord(sampleId);
       const chosen = parsed ? store.latestPredictionRecord(sampleId, parsed.rowId) : latest;
       return chosen ? toDetail(store, chosen, latest?.id) : null;
+    },
+    'models:reviewPacks': () => reviewPacks(session.require()),
+    'models:setReviewPack': ({ packId }) => {
+      const store = session.require();
+      if (packId === null) return setReviewPack(store, null);
+      const parsed = parsePackId(packId);
+      const rowId = parsed && 'rowId' in parsed ? parsed.rowId : null;
+      const record = rowId === null ? undefined : store.packRecord(rowId);
+      if (rowId === null || !record || store.packPredictionCount(rowId) === 0) {
+        const name = record ? `${record.name} ${record.version}` : packId;
+        throw new AppError('INVALID_INPUT', `${name} has made no predictions in this project; run it first`);
+      }
+      return setReviewPack(store, rowId);
     },
     'jobs:resume': ({ jobId }) => ({ jobId: runtime.resume(session.require(), jobId) }),
   };

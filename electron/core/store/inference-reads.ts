@@ -2,6 +2,7 @@ import type { Verdict } from '../../contract/domain';
 import type { Shape } from '../../contract/geometry';
 import { columnsToShape, type ShapeColumns } from './region-codec';
 import { predictionRun } from './inference-records';
+import { reviewPackRow } from './review-pack';
 import { jsonList, pluckStmt, stmt, type Db } from './sql';
 
 /** What an inference run needs of a sample: where its bytes are and what they were at import. */
@@ -80,14 +81,15 @@ export function shapeArea(shape: Shape): number {
 }
 
 /**
- * The newest prediction for the bytes the sample has now, of one pack row or of any; the same
- * choice `labels:get` makes, so both views show one prediction.
+ * The newest prediction for the bytes the sample has now, of one pack row, else of the pack under
+ * review, else of any: the same choice `labels:get` makes, so both views show one prediction.
  */
 export function latestPredictionRecord(
   db: Db,
   sampleId: number,
   packRowId?: number,
 ): PredictionRecord | null {
+  const pack = packRowId ?? reviewPackRow(db);
   const row = stmt(
     db,
     `SELECT p.id, p.model_pack_id, p.content_hash, p.score, p.verdict, p.anomaly_map_path, p.created_at,
@@ -96,7 +98,7 @@ export function latestPredictionRecord(
       WHERE p.content_hash = (SELECT content_hash FROM samples WHERE id = ?)
         AND (? IS NULL OR p.model_pack_id = ?)
       ORDER BY p.id DESC LIMIT 1`,
-  ).get(sampleId, packRowId ?? null, packRowId ?? null) as Row | undefined;
+  ).get(sampleId, pack, pack) as Row | undefined;
   if (!row) return null;
   const regionRows = stmt(
     db,

@@ -3,6 +3,7 @@ import type { Shape } from '../../contract/geometry';
 import { asPredictionId, asPredictionRegionId, type PredictionView, type Texts } from '../../contract/review';
 import { AppError } from '../../contract/result';
 import { columnsToShape, shapeToColumns, type ShapeColumns } from './region-codec';
+import { reviewPackRow } from './review-pack';
 import { fromJson, nowIso, pluckStmt, stmt, toJson, type Db } from './sql';
 import { findDefectType } from './taxonomy';
 import { normaliseTexts } from './task-texts';
@@ -129,8 +130,9 @@ function predictedRegions(db: Db, predictionId: number): PredictionView['regions
   }));
 }
 
-/** The newest prediction, of any pack, for the bytes the sample has now (null when none). */
+/** The newest prediction for the bytes the sample has now, of the pack under review or any (null when none). */
 export function latestPrediction(db: Db, sampleId: number): PredictionView | null {
+  const pack = reviewPackRow(db);
   const row = stmt(
     db,
     `SELECT p.id, p.score, p.verdict, p.anomaly_map_path, p.answers, p.created_at, m.name, m.version, m.kind,
@@ -138,9 +140,9 @@ export function latestPrediction(db: Db, sampleId: number): PredictionView | nul
        FROM samples s
        JOIN predictions p ON p.content_hash = s.content_hash
        JOIN model_packs m ON m.id = p.model_pack_id
-      WHERE s.id = ?
+      WHERE s.id = ? AND (? IS NULL OR p.model_pack_id = ?)
       ORDER BY p.id DESC LIMIT 1`,
-  ).get(sampleId) as PredictionRow | undefined;
+  ).get(sampleId, pack, pack) as PredictionRow | undefined;
   if (!row) return null;
   return {
     id: asPredictionId(row.id),

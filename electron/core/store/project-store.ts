@@ -25,6 +25,7 @@ import * as inferenceJobs from './inference-jobs';
 import * as inferenceReads from './inference-reads';
 import * as inferenceRecords from './inference-records';
 import * as packs from './model-packs';
+import { predictingPacks, reviewPackRow, setReviewPackRow, type PredictingPack } from './review-pack';
 import * as history from './revisions';
 import * as queries from './sample-queries';
 import * as importing from './samples-import';
@@ -251,6 +252,16 @@ export class ProjectStore {
   }
   packPredictionCount(id: number): number {
     return packs.packPredictionCount(this.db, id);
+  }
+  /** The pack row review shows the predictions of; null: the newest of any pack. */
+  reviewPack(): number | null {
+    return reviewPackRow(this.db);
+  }
+  setReviewPack(rowId: number | null): void {
+    setReviewPackRow(this.db, rowId);
+  }
+  predictingPacks(): PredictingPack[] {
+    return predictingPacks(this.db);
   }
   setPackSession(packId: number, record: inferenceRecords.PackSessionRecord): void {
     inferenceRecords.setPackSession(this.db, packId, record);

@@ -1,9 +1,10 @@
 import type { ReviewState, SampleFilter, Verdict } from '../../contract/domain';
 import type { ReviewStats } from '../../contract/review';
+import { reviewPackRow } from './review-pack';
 import { filterWhere, REVIEW_STATE_SQL, SAMPLE_FROM } from './sample-filter';
 import { jsonList, stmt, type Db } from './sql';
 
-/** What the queue orders by, per sample: its state and the newest prediction for its content. */
+/** What the queue orders by, per sample: its state and the newest prediction for its content (of the pack under review, if one is). */
 export type QueueFact = {
   id: number;
   reviewState: ReviewState;
@@ -18,16 +19,18 @@ type FactRow = Omit<QueueFact, 'hasPrediction'> & { predictionId: number | null 
 /** Facts for the given ids, in the same order. */
 export function queueFacts(db: Db, ids: readonly number[]): QueueFact[] {
   if (ids.length === 0) return [];
+  const pack = reviewPackRow(db);
   const rows = stmt(
     db,
-    `WITH latest AS (SELECT content_hash, max(id) AS id FROM predictions GROUP BY content_hash)
+    `WITH latest AS (SELECT content_hash, max(id) AS id FROM predictions
+                      WHERE (? IS NULL OR model_pack_id = ?) GROUP BY content_hash)
      SELECT s.id, ${REVIEW_STATE_SQL} AS reviewState, p.id AS predictionId, p.score, p.verdict,
             (SELECT count(*) FROM prediction_regions pr WHERE pr.prediction_id = p.id) AS regionCount
        FROM ${SAMPLE_FROM}
        LEFT JOIN latest ON latest.content_hash = s.content_hash
        LEFT JOIN predictions p ON p.id = latest.id
       WHERE s.id IN (SELECT value FROM json_each(?))`,
-  ).all(jsonList(ids)) as FactRow[];
+  ).all(pack, pack, jsonList(ids)) as FactRow[];
   const byId = new Map(
     rows.map(({ predictionId, ...row }) => [row.id, { ...row, hasPrediction: predictionId !== null }]),
   );

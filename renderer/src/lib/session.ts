@@ -3,7 +3,8 @@ import { resetBrowser, useBrowser } from '../stores/browserStore';
 import { useAnswers } from '../stores/answersStore';
 import { useConnection } from '../stores/connectionStore';
 import { isActive, useJobs } from '../stores/jobsStore';
-import { forgetLabels, useLabels } from '../stores/labelStore';
+import { forgetLabels, refetchLabels, useLabels } from '../stores/labelStore';
+import { packPredicted, useReviewPack } from '../review/reviewPackStore';
 import { useReview } from '../stores/reviewStore';
 import { useTool } from '../stores/toolStore';
 import { initialMachine } from '../tools/machine';
@@ -87,9 +88,17 @@ function onEvent(event: AppEvent): void {
       const ids = event.payload.sampleIds;
       ids.forEach(forgetDetail);
       if (open !== null && ids.includes(open)) settleStream(() => useAnswers.getState().settle(ids));
+      packPredicted(event.payload.packId);
       refreshSamples();
       break;
     }
+    case 'models:reviewPack':
+      // Every image may now show another prediction: labels read again, the one on screen first.
+      void useReviewPack.getState().load();
+      void refetchLabels();
+      forgetDetails();
+      refreshSamples();
+      break;
     case 'inference:token':
       useAnswers.getState().token(event.payload);
       break;

@@ -5,6 +5,7 @@ import { useKeymap } from '../keys/keymapStore';
 import { reviewStateLabel } from '../lib/colors';
 import { useReview } from '../stores/reviewStore';
 import { setVerdict } from '../viewer/reviewActions';
+import { ModelChoice } from './ModelChoice';
 import { ScoreBar } from './ScoreBar';
 
 const choices: { verdict: Verdict; text: string; action: string; label: string }[] = [
@@ -53,9 +54,7 @@ export function VerdictBar({ state, audit }: { state: LabelState; audit: boolean
       )}
       {prediction && (
         <div className="verdict-bar__model">
-          <span className="muted">
-            Model {prediction.modelPack.name}: {prediction.verdict ?? '—'}
-          </span>
+          <ModelChoice prediction={prediction} />
           <ScoreBar
             score={prediction.score}
             threshold={prediction.threshold ?? threshold}
@@ -64,7 +63,9 @@ export function VerdictBar({ state, audit }: { state: LabelState; audit: boolean
         </div>
       )}
       {!audit && !state.prediction && (
-        <p className="muted verdict-bar__none">No prediction for this image.</p>
+        <p className="verdict-bar__none" data-testid="no-prediction">
+          <ModelChoice prediction={null} />
+        </p>
       )}
     </section>
   );

@@ -196,6 +196,16 @@ export const useLabels = create<LabelStore>((set, get) => {
   };
 });
 
+/**
+ * Every image's prediction may have changed (another pack is under review): states read ahead
+ * are dropped and the one on screen is read again, staying on screen until the new one arrives.
+ */
+export function refetchLabels(): Promise<void> {
+  const current = useLabels.getState().sampleId;
+  for (const id of [...known.keys()]) if (id !== current) known.delete(id);
+  return useLabels.getState().reload();
+}
+
 /** Test seam: forget every cached state (a new project). */
 export function forgetLabels(): void {
   known.clear();

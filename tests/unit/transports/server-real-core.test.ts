@@ -84,6 +84,8 @@ const examples: { [M in Method]: (c: Context) => Input<M> } = {
   }),
   'inference:prioritize': (c) => ({ jobId: c.inferenceJobId, sampleId: c.sampleIds[1]! }),
   'predictions:get': (c) => ({ sampleId: c.sampleIds[0]! }),
+  'models:setReviewPack': () => ({ packId: null }),
+  'models:reviewPacks': () => ({}),
   'inference:resumable': () => ({}),
   'jobs:resume': (c) => ({ jobId: c.inferenceJobId }),
   'eval:start': (c) => ({ model: c.packId as never, pixelMetrics: true }),
