@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleId } from '../../../electron/contract';
 import type { PackId } from '../../../electron/contract/api-inference';
+import { join } from 'node:path';
+import { tempDir } from '../../helpers/paths';
+import { exportTo } from '../exchange/helpers';
+import { readMauSet } from '../exchange/mauset-helpers';
 import { box, predictionsFile, relPathOf, reviewProjects } from './helpers';
 
 const projects = reviewProjects();
@@ -66,6 +70,12 @@ describe('the pack under review', () => {
     expect(await call('predictions:get', { sampleId: a, packId: candidate.packId })).toMatchObject({
       pack: { name: 'candidate' },
     });
+
+    // a MAU-Set export names, for an image nobody edited, the prediction review showed
+    const outDir = join(tempDir('review-pack-export'), 'out');
+    await exportTo(call, { format: 'mauset', outDir });
+    const record = readMauSet(outDir).records.find((r) => r.image.endsWith(pathA.split('/').pop()!));
+    expect(record?.lineage.prediction).toEqual({ model: 'line-model', version: '3', score: 0.5 });
 
     await call('models:setReviewPack', { packId: null });
     expect((await call('labels:get', { sampleId: a })).prediction).toMatchObject({

@@ -145,14 +145,19 @@ export class LineageReader {
         JSON.stringify(edits.map((e) => e.predictionId).filter((id) => id !== null)),
       ).map((row) => [row.key, row]),
     );
-    // Else the newest prediction, of any pack, for the bytes the image has now.
+    // Else the prediction review showed: the newest, of the pack under review or of any, for
+    // the bytes the image has now.
+    const pack = this.store.reviewPack();
     const latest = all<PredictionRow>(
       `SELECT s.id AS key, p.id AS predictionId, m.name, m.version, p.score, p.verdict FROM samples s
          JOIN predictions p ON p.id = (SELECT p2.id FROM predictions p2
                 JOIN model_packs m2 ON m2.id = p2.model_pack_id
-               WHERE p2.content_hash = s.content_hash ORDER BY p2.id DESC LIMIT 1)
+               WHERE p2.content_hash = s.content_hash AND (? IS NULL OR p2.model_pack_id = ?)
+               ORDER BY p2.id DESC LIMIT 1)
          JOIN model_packs m ON m.id = p.model_pack_id
         WHERE s.id ${IN}`,
+      pack,
+      pack,
       list,
     );
     const regions = all<RegionRow>(
