@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishedJob } from './support/api';
+import { tabTo } from './support/evaluation';
 import { openScreenFixture, type ScreenFixture } from './support/screen-fixture';
 import { waitForImage } from './support/viewer';
 
@@ -79,6 +80,34 @@ describe('choosing whose predictions review shows', () => {
     await expect
       .poll(() => shownScore(page), { timeout: UI_MS })
       .toBeCloseTo(await scoreOf(order[1]!, 'anomalib-v2'), 6);
-    expect(errors).toEqual([]);
   }, 120_000);
+
+  it('is also made from the Models dialog, by keyboard', async () => {
+    // Esc clears the region selection first, then goes back to the grid
+    for (let i = 0; i < 3 && !(await page.getByTestId('browser-screen').count()); i++)
+      await page.keyboard.press('Escape');
+    await page.getByTestId('browser-screen').waitFor({ timeout: UI_MS });
+    await page.keyboard.press('m');
+    const list = page.getByTestId('models-list');
+    await list.waitFor({ timeout: UI_MS });
+    // arrow down the list to the older pack
+    const wanted = packIds['anomalib-v1-score']!;
+    for (let i = 0; i < 10; i++) {
+      if ((await page.getByTestId('pack-pane').getAttribute('data-pack-id')) === wanted) break;
+      await list.press('ArrowDown');
+    }
+    const row = page.getByTestId('pack-review');
+    await expect
+      .poll(() => row.innerText(), { timeout: UI_MS })
+      .toContain('Review shows the newest prediction');
+    await tabTo(page, 'pack-review-toggle');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => row.innerText(), { timeout: UI_MS })
+      .toContain('Review shows this pack’s predictions');
+    expect((await api<{ underReview: string | null }>('models:reviewPacks', {})).underReview).toBe(wanted);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.innerText(), { timeout: UI_MS }).toContain('newest prediction of any pack');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import type { ModelPackInfo } from '../../../electron/contract/api-inference';
 import { useModels } from './modelsStore';
 import { cardRows, inputText, kindText, labelsText, thresholdText } from './packText';
 import { providerSummary } from './providerText';
+import { ReviewPackRow } from './ReviewPackRow';
 
 /** Everything the pack says about itself, and where it will run. */
 export function PackDetails({ pack }: { pack: ModelPackInfo }) {
@@ -41,6 +42,7 @@ export function PackDetails({ pack }: { pack: ModelPackInfo }) {
             </div>
           ))}
         </dd>
+        <ReviewPackRow pack={pack} />
         <dt>Folder</dt>
         <dd className="pack__mono pack__dir" title={pack.dir}>
           <span className="ltr">{pack.dir}</span>
