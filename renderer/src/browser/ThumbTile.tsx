@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { SampleId } from '../../../electron/contract';
 import { defectColor, reviewStateLabel } from '../lib/colors';
 import { fileCaption } from '../lib/fileCaption';
+import { splitName } from '../lib/nameSplit';
 import { getSummary, useSampleCache } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { StateDot } from './StateDot';
@@ -17,6 +18,17 @@ type Props = {
 };
 
 const MAX_CHIPS = 2;
+
+/** The caption cut in the middle when the tile is too narrow for it (lib/nameSplit.ts). */
+function TileName({ caption }: { caption: string }) {
+  const { head, tail } = splitName(caption);
+  return (
+    <span className="tile__name">
+      <span className="tile__name-head">{head}</span>
+      {tail && <span className="tile__name-tail">{tail}</span>}
+    </span>
+  );
+}
 
 export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect, onOpen }: Props) {
   // Re-renders only when this tile's own row arrives or changes, not when any page lands.
@@ -40,7 +52,7 @@ export const ThumbTile = memo(function ThumbTile({ id, index, selected, onSelect
         {sample && <VerdictBadge verdict={sample.verdict} />}
       </div>
       <div className="tile__caption">
-        <span className="tile__name">{sample ? fileCaption(sample.fileName, sample.relPath) : '…'}</span>
+        <TileName caption={sample ? fileCaption(sample.fileName, sample.relPath) : '…'} />
         <span className="tile__chips" title={types.join(', ')}>
           {types.length <= MAX_CHIPS
             ? types.map((t) => (
