@@ -30,8 +30,6 @@ export type ExportContext = Partial<
 
 export const REPORT_FILE = 'export-report.json';
 
-export const FORMAT_NAMES = EXPORT_FORMAT_NAMES;
-
 const WRITERS: Readonly<Record<ExportFormat, WriterFactory>> = {
   coco: cocoWriter,
   labelme: labelMeWriter,
@@ -68,7 +66,7 @@ export async function exportProject(
   checkExportable(store, options, ids);
   await prepareOutDir(outDir, store.dir);
   context.setTotal?.(ids.length);
-  context.message?.(`exporting ${ids.length} images as ${FORMAT_NAMES[options.format]}`);
+  context.message?.(`exporting ${ids.length} images as ${EXPORT_FORMAT_NAMES[options.format]}`);
   const notes = new ExportNotes(context.problem);
   const env: ExportEnv = {
     outDir,
@@ -123,7 +121,7 @@ export function checkExportable(
   options: ExportOptions,
   ids = selectedIds(store, options),
 ): void {
-  if (NEED_LABELS.has(options.format)) assertSomeLabel(store, ids, FORMAT_NAMES[options.format]);
+  if (NEED_LABELS.has(options.format)) assertSomeLabel(store, ids, EXPORT_FORMAT_NAMES[options.format]);
 }
 
 const REVIEWED_STATES = ['ok', 'ng', 'corrected'] as const;

@@ -1,7 +1,1 @@
-export {
-  checkExportable,
-  exportProject,
-  FORMAT_NAMES,
-  REPORT_FILE,
-  type ExportContext,
-} from './export-project';
+export { checkExportable, exportProject, REPORT_FILE, type ExportContext } from './export-project';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Handlers } from '../../contract';
-import { ExportReport } from '../../contract/api-exchange';
-import { checkExportable, exportProject, FORMAT_NAMES } from '../exchange';
+import { EXPORT_FORMAT_NAMES, ExportReport } from '../../contract/api-exchange';
+import { checkExportable, exportProject } from '../exchange';
 import { prepareOutDir } from '../exchange/out-dir';
 import type { JobManager } from '../jobs/job-manager';
 import type { ProjectSession } from '../project-session';
@@ -19,7 +19,7 @@ export function exchangeHandlers(deps: {
       // Checked now as well as when the job runs, so a wrong folder is an answer, not a failed job.
       checkExportable(store, input);
       await prepareOutDir(outDir, store.dir);
-      const title = `Export ${FORMAT_NAMES[input.format]} to ${outDir}`;
+      const title = `Export ${EXPORT_FORMAT_NAMES[input.format]} to ${outDir}`;
       const job = jobs.start('export', title, (context) =>
         exportProject(store, { ...input, outDir }, context),
       );

@@ -34,7 +34,7 @@ export function EvaluationScreen() {
       }}
     >
       <ScreenHeader place="Evaluation" onBack={() => show(false)} backTestId="eval-back" backRef={back} />
-      <main className="eval" aria-label="Evaluation">
+      <main className="screen-page" aria-label="Evaluation">
         <ErrorBoundary panel="evaluation settings">
           <RunForm running={running} />
         </ErrorBoundary>

@@ -25,7 +25,11 @@ export function PackColumn({
     [point, report],
   );
   return (
-    <section className="eval-column" aria-label={`Results of ${name}`} data-testid={`eval-column-${slot}`}>
+    <section
+      className="card eval-column"
+      aria-label={`Results of ${name}`}
+      data-testid={`eval-column-${slot}`}
+    >
       <header className="eval-column__head">
         <h2 data-testid={`eval-column-name-${slot}`}>{name}</h2>
         <span className="muted">{report.pack.kind}</span>

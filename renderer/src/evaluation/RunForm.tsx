@@ -37,7 +37,7 @@ export function RunForm({ running }: { running: boolean }) {
     );
   return (
     <form
-      className="eval-form"
+      className="card eval-form"
       aria-label="Evaluation settings"
       onSubmit={(e) => {
         e.preventDefault();

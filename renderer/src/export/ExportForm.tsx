@@ -4,7 +4,7 @@ import { ToastHost } from '../components/ToastHost';
 import { baseName, formatCount, joinPath } from '../lib/format';
 import { useBrowser } from '../stores/browserStore';
 import { useProject } from '../stores/projectStore';
-import { isExporting, useExport } from './exportStore';
+import { isExporting, useExport, type ExportScope } from './exportStore';
 import { FORMAT_HINTS, FORMAT_ORDER } from './formats';
 import { parentFolder } from './outDir';
 
@@ -40,31 +40,31 @@ function ImageChoice() {
   const filtered = useBrowser((s) => s.total);
   const filterActive = useBrowser((s) => Object.keys(s.filter).length > 0);
   const total = useProject((s) => s.project?.sampleCount ?? 0);
+  const scopes: { value: ExportScope; label: string; disabled: boolean }[] = [
+    { value: 'all', label: `All images (${formatCount(total)})`, disabled: false },
+    {
+      value: 'filter',
+      label: `Current filter${filterActive ? ` (${formatCount(filtered)} images)` : ' (none set)'}`,
+      disabled: !filterActive,
+    },
+  ];
   return (
     <div className="export-images">
       <fieldset className="export-images__scope">
         <legend className="field__label">Images</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope === 'all'}
-            onChange={() => choose({ scope: 'all' })}
-            data-testid="export-scope-all"
-          />
-          All images ({formatCount(total)})
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope === 'filter'}
-            disabled={!filterActive}
-            onChange={() => choose({ scope: 'filter' })}
-            data-testid="export-scope-filter"
-          />
-          Current filter{filterActive ? ` (${formatCount(filtered)} images)` : ' (none set)'}
-        </label>
+        {scopes.map(({ value, label, disabled }) => (
+          <label key={value} className="check">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={scope === value}
+              disabled={disabled}
+              onChange={() => choose({ scope: value })}
+              data-testid={`export-scope-${value}`}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
       <label className="check">
         <input
@@ -95,7 +95,7 @@ export function ExportForm() {
   const path = outDir.trim();
   return (
     <form
-      className="export-form"
+      className="card export-form"
       aria-label="Export settings"
       onSubmit={(e) => {
         e.preventDefault();

@@ -50,7 +50,7 @@ function ReportView({ report }: { report: ExportReport }) {
     void box.current?.scrollIntoView({ block: 'nearest' });
   }, [report]);
   return (
-    <div ref={box} className="export-report" data-testid="export-report">
+    <div ref={box} className="card export-report" data-testid="export-report">
       <p className="export-report__done">
         Exported {plural(report.exported, 'image')} with {plural(report.regions, 'region')} as{' '}
         {EXPORT_FORMAT_NAMES[report.format]} in {(report.elapsedMs / 1000).toFixed(1)} s

@@ -24,7 +24,7 @@ export function ExportScreen() {
       }}
     >
       <ScreenHeader place="Export" onBack={() => show(false)} backTestId="export-back" />
-      <main ref={main} className="export" aria-label="Export">
+      <main ref={main} className="screen-page" aria-label="Export">
         <p className="muted export__note">
           Writes the labels as they are now: corrected where a person corrected them, as imported elsewhere.
           Nothing in the project changes.
