@@ -17,6 +17,8 @@ const api = <T>(method: string, input: unknown) => fixture.api<T>(method, input)
 const strip = () => page.getByTestId('filmstrip');
 const current = () => strip().locator('[data-testid=strip-item][aria-current=true]');
 const currentId = async () => Number(await current().getAttribute('data-sample-id', { timeout: UI_MS }));
+/** Polled: the image can be on the canvas in a frame before the strip's mark has moved. */
+const expectCurrent = (id: number | undefined) => expect.poll(currentId, { timeout: UI_MS }).toBe(id);
 
 beforeAll(async () => {
   fixture = await openScreenFixture(root, 'mau-e2e-strip-', { viewport: { width: 1920, height: 1080 } });
@@ -42,7 +44,7 @@ describe('the image strip beside the canvas', () => {
     await waitForImage(page, gridOrder[0]!);
     // on a wide window it is there from the start
     await strip().waitFor({ timeout: UI_MS });
-    expect(await currentId()).toBe(gridOrder[0]);
+    await expectCurrent(gridOrder[0]);
     expect(await strip().locator('.strip__head').innerText()).toMatch(
       new RegExp(`Filter\\s+1/${gridOrder.length}`),
     );
@@ -50,7 +52,7 @@ describe('the image strip beside the canvas', () => {
     await page.keyboard.press('d');
     await page.keyboard.press('d');
     await waitForImage(page, gridOrder[2]!);
-    expect(await currentId()).toBe(gridOrder[2]);
+    await expectCurrent(gridOrder[2]);
     // the image a person judged NG shows that state in the strip
     await expect
       .poll(() => current().locator('.state-dot').getAttribute('data-state'), { timeout: UI_MS })
@@ -58,12 +60,33 @@ describe('the image strip beside the canvas', () => {
 
     await strip().locator(`[data-sample-id="${gridOrder[4]}"]`).click();
     await waitForImage(page, gridOrder[4]!);
-    expect(await currentId()).toBe(gridOrder[4]);
+    await expectCurrent(gridOrder[4]);
     // the grid's selection moved with it: A goes back to the one before
     await page.keyboard.press('a');
     await waitForImage(page, gridOrder[3]!);
     expect(await shownSample(page)).toBe(gridOrder[3]);
   }, 120_000);
+
+  it('shows a new verdict on its dot without asking for any thumbnail again', async () => {
+    const thumbCalls: number[][] = [];
+    const onRequest = (request: { url(): string; postData(): string | null }) => {
+      if (request.url().endsWith('/api/samples:thumbs'))
+        thumbCalls.push((JSON.parse(request.postData() ?? '{}') as { ids: number[] }).ids);
+    };
+    page.on('request', onRequest);
+    try {
+      const judged = gridOrder[3]!;
+      const dot = strip().locator(`[data-sample-id="${judged}"] .state-dot`);
+      await expect.poll(() => dot.getAttribute('data-state'), { timeout: UI_MS }).toBe('unreviewed');
+      // a label written elsewhere (another window): the strip hears it like the grid does
+      await reviewAs(api, judged, 'OK');
+      await expect.poll(() => dot.getAttribute('data-state'), { timeout: UI_MS }).toBe('ok');
+      // labels leave the images as they were: no thumbnail on screen is fetched again
+      expect(thumbCalls).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
+  }, 60_000);
 
   it('hides on Q, and stays hidden after a reload', async () => {
     await page.keyboard.press('q');

@@ -27,6 +27,12 @@ const SETTLE_MS = 200;
 const BUSY_SETTLE_MS = 2_000;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
+/**
+ * Reasons for `samples:changed` that leave every image as it was; the samples whose records
+ * changed are named by their own events (`labels:changed`, `predictions:changed`).
+ */
+const IMAGES_KEPT = new Set(['labels', 'predictions']);
+
 const jobRunning = () => useJobs.getState().jobs.some(isActive);
 
 /** Re-reads what the store may have changed; bursts of events (a running import) collapse into one. */
@@ -72,8 +78,12 @@ function onEvent(event: AppEvent): void {
       useJobs.getState().addProblem(event.payload.jobId, event.payload);
       break;
     case 'samples:changed':
-      forgetDetails();
-      refreshThumbs();
+      // Every label write says so too (state dots, filters, counts), and each one re-asked for all
+      // thumbnails on screen and dropped the records read ahead: a review step paid for the strip's.
+      if (!IMAGES_KEPT.has(event.payload.reason)) {
+        forgetDetails();
+        refreshThumbs();
+      }
       refreshSamples();
       break;
     case 'labels:changed':
