@@ -16,17 +16,23 @@ type Options = {
   /** Space above the first row and below the last. */
   pad: number;
   overscan: number;
+  /**
+   * The range's ends move in steps of this many rows (1 unless said): a list walked one row at a
+   * time then mounts rows, and asks for their thumbnails, once every few steps instead of each.
+   */
+  quantum?: number;
 };
 
 type Range = { first: number; last: number };
 
-function rangeAt(scrollTop: number, o: Omit<Options, 'scroller'>): Range {
+export function rangeAt(scrollTop: number, o: Omit<Options, 'scroller'>): Range {
   if (o.rows === 0 || o.rowHeight <= 0) return { first: 0, last: -1 };
+  const q = Math.max(1, o.quantum ?? 1);
   const top = Math.floor((scrollTop - o.pad) / o.rowHeight);
   const bottom = Math.floor((scrollTop + Math.max(o.height, o.rowHeight) - o.pad) / o.rowHeight);
   return {
-    first: Math.max(0, Math.min(o.rows - 1, top - o.overscan)),
-    last: Math.max(0, Math.min(o.rows - 1, bottom + o.overscan)),
+    first: Math.max(0, Math.min(o.rows - 1, Math.floor((top - o.overscan) / q) * q)),
+    last: Math.max(0, Math.min(o.rows - 1, Math.ceil((bottom + o.overscan + 1) / q) * q - 1)),
   };
 }
 
@@ -37,7 +43,7 @@ function rangeAt(scrollTop: number, o: Omit<Options, 'scroller'>): Range {
  * the range of rows on screen changes, not on every scroll event.
  */
 export function useFixedRows(options: Options): RowWindow {
-  const { scroller, rows, rowHeight, height, pad, overscan } = options;
+  const { scroller, rows, rowHeight, height, pad, overscan, quantum } = options;
   const [range, setRange] = useState<Range>({ first: 0, last: -1 });
 
   // Before the first paint: the first screen of rows is in the same frame as the grid.
@@ -45,13 +51,13 @@ export function useFixedRows(options: Options): RowWindow {
     const el = scroller.current;
     if (!el) return;
     const update = () => {
-      const next = rangeAt(el.scrollTop, { rows, rowHeight, height, pad, overscan });
+      const next = rangeAt(el.scrollTop, { rows, rowHeight, height, pad, overscan, quantum });
       setRange((r) => (r.first === next.first && r.last === next.last ? r : next));
     };
     update();
     el.addEventListener('scroll', update, { passive: true });
     return () => el.removeEventListener('scroll', update);
-  }, [scroller, rows, rowHeight, height, pad, overscan]);
+  }, [scroller, rows, rowHeight, height, pad, overscan, quantum]);
 
   const items = [];
   for (let index = range.first; index <= Math.min(range.last, rows - 1); index++)

@@ -14,7 +14,9 @@ import { goTo } from './navigation';
 
 const ROW = 84;
 const PAD = 4;
-const OVERSCAN = 4;
+const OVERSCAN = 2;
+// Stepping mounts the next rows (and asks for their thumbnails) eight at a time, not one a step.
+const QUANTUM = 8;
 // Rows are read from the store once a scroll pauses this long, as the grid does.
 const FETCH_SETTLE_MS = 80;
 
@@ -70,14 +72,15 @@ export function Filmstrip() {
     height,
     pad: PAD,
     overscan: OVERSCAN,
+    quantum: QUANTUM,
   });
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      const around = ids.slice(Math.max(0, first - 20), last + 21);
-      if (!summariesCovered(around)) void ensureSummaries(around);
+      const rows = ids.slice(first, last + 1);
+      if (!summariesCovered(rows)) void ensureSummaries(rows);
     }, FETCH_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [ids, first, last, generation]);

@@ -12,15 +12,25 @@ const shownSample = async (page: Page): Promise<number> =>
   Number(await page.locator('[data-testid=viewer-stage][data-loaded=true]').getAttribute('data-sample-id'));
 
 /**
- * Opens the app, enters the review queue with R, and decides every predicted image with keys
+ * Opens the app (the image strip beside the canvas shown or hidden, as a person's choice is kept),
+ * enters the review queue with R, and decides every predicted image with keys
  * only: C confirms, X rejects a false positive, the right type's hotkey retypes. Each decision
  * but the last (which ends the queue) is timed from its key-down to the next image ready.
  */
-export async function reviewWithKeys(page: Page, url: string, project: ReviewProject): Promise<ReviewRun> {
+export async function reviewWithKeys(
+  page: Page,
+  url: string,
+  project: ReviewProject,
+  strip: boolean,
+): Promise<ReviewRun> {
   await page.addInitScript(installViewerProbe);
   // No blind audits: every image shows the model's prediction (a workstation setting).
   await page.addInitScript(() =>
     localStorage.setItem('mau.review.v1', JSON.stringify({ threshold: 0.5, auditShare: 0 })),
+  );
+  await page.addInitScript(
+    (shown) => localStorage.setItem('mau.filmstrip.v1', shown ? 'shown' : 'hidden'),
+    strip,
   );
   await page.goto(url);
   await page.getByTestId('browser-screen').waitFor({ timeout: 60_000 });
