@@ -3,11 +3,18 @@ import { Job, Problem } from './domain';
 import { JobId, SampleId } from './ids';
 import { TextLevelKey } from './review';
 
+/**
+ * Why the samples changed: an import changes images; label writes and predictions change only
+ * state dots, filters and counts (the samples themselves are named by their own events).
+ */
+export const SamplesChangeReason = z.enum(['import', 'labels', 'predictions']);
+export type SamplesChangeReason = z.infer<typeof SamplesChangeReason>;
+
 /** Events flow from the core to every connected window or browser tab. */
 export const events = {
   'job:progress': Job,
   'job:problem': Problem.extend({ jobId: JobId }),
-  'samples:changed': z.object({ reason: z.string() }),
+  'samples:changed': z.object({ reason: SamplesChangeReason }),
   'project:changed': z.object({ dir: z.string().nullable() }),
   /** A label was committed (edit, undo, redo, restore): windows showing it refetch `labels:get`. */
   'labels:changed': z.object({ sampleId: SampleId, revision: z.number().int().nonnegative() }),

@@ -17,8 +17,6 @@ const api = <T>(method: string, input: unknown) => fixture.api<T>(method, input)
 const strip = () => page.getByTestId('filmstrip');
 const current = () => strip().locator('[data-testid=strip-item][aria-current=true]');
 const currentId = async () => Number(await current().getAttribute('data-sample-id', { timeout: UI_MS }));
-/** Polled: the image can be on the canvas in a frame before the strip's mark has moved. */
-const expectCurrent = (id: number | undefined) => expect.poll(currentId, { timeout: UI_MS }).toBe(id);
 
 beforeAll(async () => {
   fixture = await openScreenFixture(root, 'mau-e2e-strip-', { viewport: { width: 1920, height: 1080 } });
@@ -44,7 +42,7 @@ describe('the image strip beside the canvas', () => {
     await waitForImage(page, gridOrder[0]!);
     // on a wide window it is there from the start
     await strip().waitFor({ timeout: UI_MS });
-    await expectCurrent(gridOrder[0]);
+    expect(await currentId()).toBe(gridOrder[0]);
     expect(await strip().locator('.strip__head').innerText()).toMatch(
       new RegExp(`Filter\\s+1/${gridOrder.length}`),
     );
@@ -52,7 +50,7 @@ describe('the image strip beside the canvas', () => {
     await page.keyboard.press('d');
     await page.keyboard.press('d');
     await waitForImage(page, gridOrder[2]!);
-    await expectCurrent(gridOrder[2]);
+    expect(await currentId()).toBe(gridOrder[2]);
     // the image a person judged NG shows that state in the strip
     await expect
       .poll(() => current().locator('.state-dot').getAttribute('data-state'), { timeout: UI_MS })
@@ -60,7 +58,7 @@ describe('the image strip beside the canvas', () => {
 
     await strip().locator(`[data-sample-id="${gridOrder[4]}"]`).click();
     await waitForImage(page, gridOrder[4]!);
-    await expectCurrent(gridOrder[4]);
+    expect(await currentId()).toBe(gridOrder[4]);
     // the grid's selection moved with it: A goes back to the one before
     await page.keyboard.press('a');
     await waitForImage(page, gridOrder[3]!);

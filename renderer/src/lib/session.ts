@@ -15,6 +15,7 @@ import { invalidateSummaries } from '../stores/sampleCache';
 import { useTaxonomy } from '../stores/taxonomyStore';
 import { useViewer } from '../stores/viewerStore';
 import type { Job } from '../../../electron/contract';
+import type { SamplesChangeReason } from '../../../electron/contract/events';
 import type { AppEvent, Transport } from '../transport/types';
 import { startActivitySignal } from './activitySignal';
 
@@ -28,10 +29,11 @@ const BUSY_SETTLE_MS = 2_000;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * Reasons for `samples:changed` that leave every image as it was; the samples whose records
- * changed are named by their own events (`labels:changed`, `predictions:changed`).
+ * Reasons for `samples:changed` that leave every image as it was: thumbnails and the records read
+ * ahead stay valid, and the samples whose records changed are named by their own events
+ * (`labels:changed`, `predictions:changed`), which forget just those.
  */
-const IMAGES_KEPT = new Set(['labels', 'predictions']);
+const IMAGES_KEPT: ReadonlySet<SamplesChangeReason> = new Set(['labels', 'predictions']);
 
 const jobRunning = () => useJobs.getState().jobs.some(isActive);
 
@@ -78,8 +80,6 @@ function onEvent(event: AppEvent): void {
       useJobs.getState().addProblem(event.payload.jobId, event.payload);
       break;
     case 'samples:changed':
-      // Every label write says so too (state dots, filters, counts), and each one re-asked for all
-      // thumbnails on screen and dropped the records read ahead: a review step paid for the strip's.
       if (!IMAGES_KEPT.has(event.payload.reason)) {
         forgetDetails();
         refreshThumbs();

@@ -68,7 +68,7 @@ describe('preload: the bridge', () => {
     send('mau:event', 'junk');
     expect(seen).toEqual([{ event: 'samples:changed', payload: { reason: 'import' } }]);
     stop();
-    send('mau:event', { event: 'samples:changed', payload: { reason: 'again' } });
+    send('mau:event', { event: 'samples:changed', payload: { reason: 'labels' } });
     expect(seen).toHaveLength(1);
   });
 
