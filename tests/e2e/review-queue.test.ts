@@ -60,8 +60,19 @@ async function addMissed(plan: ImagePlan): Promise<void> {
   const missed = plan.missed[0]!;
   if (missed.shape.kind !== 'box') throw new Error('DeepPCB regions are boxes');
   const { x, y, w, h } = missed.shape;
+  // M then Esc changes nothing: the banner goes and the tool in hand before is in hand again.
+  const banner = page.getByTestId('missed-armed');
+  const inHand = () => page.locator('[data-testid^=tool-][aria-pressed=true]').getAttribute('data-testid');
+  const before = await inHand();
   await page.keyboard.press('m');
+  await banner.waitFor();
+  await page.keyboard.press('Escape');
+  await banner.waitFor({ state: 'detached' });
+  expect(await inHand()).toBe(before);
+  await page.keyboard.press('m');
+  await banner.waitFor();
   await changes(page, () => dragImage(page, [x, y], [x + w, y + h]));
+  await banner.waitFor({ state: 'detached' });
   // as a reviewer does: type the new region once it shows selected (CI once pressed the key first)
   await page.locator('[data-testid=region-item].is-selected').waitFor({ timeout: 15_000 });
   // A region is drawn with the last type chosen (retyping sets it): when that is already the

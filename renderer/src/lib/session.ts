@@ -164,9 +164,11 @@ export function startSession(transport: Transport): void {
   useViewer.subscribe((state, before) => {
     if (state.sampleId === before.sampleId) return;
     useAnswers.getState().watch(state.sampleId);
+    // "Missed" armed and not drawn belongs to the image it was armed on.
+    if (useTool.getState().missed) useTool.getState().cancelMissed();
     const tool = useTool.getState();
     tool.setMachine(initialMachine(tool.tool));
-    tool.set({ pending: null, missed: false });
+    tool.set({ pending: null });
     if (state.sampleId === null) useLabels.getState().clear();
     else {
       const id = state.sampleId;

@@ -13,6 +13,7 @@ import { CursorLayer, type CursorLayerHandle } from './CursorLayer';
 import { EditHandles } from './EditHandles';
 import { hiddenRegion, selectedIds } from './editTarget';
 import { LabelsLayer } from './LabelsLayer';
+import { MissedBanner } from './MissedBanner';
 import { OverlayLayer } from './OverlayLayer';
 import type { PixelSource } from './pixelSource';
 import { ToolPreview } from './ToolPreview';
@@ -174,6 +175,7 @@ export const ImageStage = forwardRef<StageHandle, Props>(function ImageStage(pro
         </Stage>
       )}
       {!source && <div className="stage__note">{placeholder}</div>}
+      {source && <MissedBanner />}
     </div>
   );
 });

@@ -10,11 +10,10 @@ const tools: { name: ToolName; action: string; icon: string; label: string }[] =
   { name: 'eraser', action: 'toolEraser', icon: '◌', label: 'Eraser (mask)' },
 ];
 
-/** V R P B E, the brush size ([ ]) and whether the next region counts as missed by the model. */
+/** V R P B E and the brush size ([ ]). */
 export function ToolPalette() {
   const active = useTool((s) => s.tool);
   const brushSize = useTool((s) => s.brushSize);
-  const missed = useTool((s) => s.missed);
   const setTool = useTool((s) => s.setTool);
   return (
     <div className="tools" role="toolbar" aria-label="Tools">
@@ -41,11 +40,6 @@ export function ToolPalette() {
           data-testid="brush-size"
         >
           {brushSize} px
-        </span>
-      )}
-      {missed && (
-        <span className="tag tag--missed" data-testid="missed-armed">
-          next region: missed
         </span>
       )}
     </div>

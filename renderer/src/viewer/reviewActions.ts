@@ -110,14 +110,15 @@ export function cycleSelection(delta: number): Selection | null {
   return next;
 }
 
-/** "+ missed": the next region drawn is a defect the model missed (the box tool unless drawing already). */
+/** "+ missed" or M: the next region drawn is a defect the model missed; again cancels it. */
 export function armMissed(): void {
   const tool = useTool.getState();
-  const armed = !tool.missed;
-  tool.set({ missed: armed });
-  if (armed && (tool.tool === 'select' || tool.tool === 'eraser')) tool.setTool('box');
+  if (tool.missed) {
+    tool.cancelMissed();
+    return;
+  }
+  tool.armMissed();
   useViewer.getState().select(null);
-  if (armed) hint('Draw the missed defect', 'R box, P polygon, B brush; Esc cancels.');
 }
 
 /** A new image opens with its first undecided prediction selected, so C or X is the only key needed. */

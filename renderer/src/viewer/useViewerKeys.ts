@@ -31,13 +31,13 @@ function leave(): void {
 
 /** Esc peels one layer at a time: the gesture in progress, then the selection, then the view. */
 function escape(): void {
-  const { machine, missed, set } = useTool.getState();
+  const { machine, missed, cancelMissed } = useTool.getState();
   if (isBusy(machine)) {
     dispatchTool({ type: 'key', key: 'Escape' });
     return;
   }
   if (missed) {
-    set({ missed: false });
+    cancelMissed();
     return;
   }
   if (useViewer.getState().selection) {
