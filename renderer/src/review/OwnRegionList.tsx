@@ -7,7 +7,7 @@ import { useTaxonomy } from '../stores/taxonomyStore';
 import { useTool } from '../stores/toolStore';
 import { useViewer } from '../stores/viewerStore';
 import type { Selection } from '../tools/types';
-import { armMissed } from '../viewer/reviewActions';
+import { toggleMissed } from '../viewer/reviewActions';
 import { keepFocus } from './VerdictBar';
 
 type Props = { regions: LabelRegion[]; onPick(selection: Selection): void; reviewing: boolean };
@@ -31,7 +31,7 @@ export function OwnRegionList({ regions, onPick, reviewing }: Props) {
           type="button"
           className={`btn btn--small section-title__action${missed ? ' is-on' : ''}`}
           onMouseDown={keepFocus}
-          onClick={armMissed}
+          onClick={toggleMissed}
           aria-pressed={missed}
           title={withKey('Add a defect the model missed: draw it next', 'missed')}
           data-testid="add-missed"

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ToolName } from '../tools/machine';
 import { useTool } from './toolStore';
 
-const reset = (tool: Parameters<ReturnType<typeof useTool.getState>['setTool']>[0]) => {
+const reset = (tool: ToolName) => {
   useTool.getState().set({ missed: false });
   useTool.getState().setTool(tool);
 };

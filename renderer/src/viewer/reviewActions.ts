@@ -111,7 +111,7 @@ export function cycleSelection(delta: number): Selection | null {
 }
 
 /** "+ missed" or M: the next region drawn is a defect the model missed; again cancels it. */
-export function armMissed(): void {
+export function toggleMissed(): void {
   const tool = useTool.getState();
   if (tool.missed) {
     tool.cancelMissed();

@@ -13,7 +13,7 @@ import type { Selection } from '../tools/types';
 import type { StageHandle } from './ImageStage';
 import { nextUnreviewed, step } from './navigation';
 import {
-  armMissed,
+  toggleMissed,
   confirmSelected,
   cycleSelection,
   falsePositiveSelected,
@@ -96,7 +96,7 @@ export function useViewerKeys(
     falsePositive: () => void falsePositiveSelected(),
     ...types,
     typePicker: () => useUi.getState().set({ typePickerOpen: true }),
-    missed: armMissed,
+    missed: toggleMissed,
     toolSelect: tool('select'),
     toolBox: tool('box'),
     toolPolygon: tool('polygon'),
