@@ -19,7 +19,10 @@ DEFAULT = {
                 "alpha": 16.0},
     "stage1": {"steps": 3000, "batch": 8, "lr": 2e-3, "weightDecay": 0.01, "defectCropFraction": 0.5,
                "posWeight": 10.0, "lmSteps": 1500, "lmLr": 1e-3, "sourceBalance": False,
-               "templateMasks": False, "photometric": None, "category": None},
+               "templateMasks": False, "photometric": None, "category": None,
+               # categoryInit: where stage1.category's trunk starts, "shared" (the shared trunk's
+               # weights, kept if it has one) or "fresh" (random weights, replacing it)
+               "categoryInit": "shared"},
     # levelWeights: {"1"–"5": weight} draws a level by weight, then one of its questions; None
     # draws every question alike (each image holds as many per level, so the levels come alike)
     "stage2": {"steps": 2000, "batch": 16, "lr": 1e-3, "weightDecay": 0.0, "levelWeights": None},
@@ -77,6 +80,7 @@ def load_config(path=None, smoke=False, adapter=None, base=None):
         config = with_new_keys(base)
         # which category's trunk a sitting trains is that sitting's choice, not carried to the next
         config["stage1"]["category"] = None
+        config["stage1"]["categoryInit"] = "shared"
         if adapter and adapter != config["adapter"]["kind"]:
             raise ValueError(f"config: --adapter {adapter} differs from the continued pack's "
                              f"{config['adapter']['kind']!r}; an adapter cannot change kind mid-training")
@@ -115,6 +119,11 @@ def check(config):
                          f"got {weights!r}")
     check_photometric(config["stage1"].get("photometric"))
     check_categories(v.get("categoryTrunks", []), config["stage1"].get("category"))
+    if config["stage1"]["categoryInit"] not in ("shared", "fresh"):
+        raise ValueError(f"config: stage1.categoryInit must be \"shared\" or \"fresh\", "
+                         f"got {config['stage1']['categoryInit']!r}")
+    if config["stage1"]["categoryInit"] == "fresh" and not config["stage1"].get("category"):
+        raise ValueError("config: stage1.categoryInit \"fresh\" needs stage1.category (the trunk it starts anew)")
     for level, cap in config["generation"].get("maxNewTokensByLevel", {}).items():
         if level not in ("1", "2", "3", "4", "5") or not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
             raise ValueError(f"config: generation.maxNewTokensByLevel needs levels \"1\"–\"5\" with a positive "

@@ -135,10 +135,13 @@ def main(argv=None):
     log(f"tokenizer: {len(tokenizer)} tokens, {len(tokenizer.merges)} merges")
     vision = model.vision
     category = config["stage1"].get("category")
-    if category and category not in vision.category_trunks:
-        vision.add_category_trunk(category)
-        config["vision"]["categoryTrunks"] = [*config["vision"]["categoryTrunks"], category]
-        log(f"vision: a map trunk of {category}'s own added, starting from the shared trunk's weights")
+    fresh = config["stage1"]["categoryInit"] == "fresh"
+    if category and (fresh or category not in vision.category_trunks):
+        vision.add_category_trunk(category, fresh)
+        if category not in config["vision"]["categoryTrunks"]:
+            config["vision"]["categoryTrunks"] = [*config["vision"]["categoryTrunks"], category]
+        log(f"vision: a map trunk of {category}'s own, starting from "
+            + ("random weights" if fresh else "the shared trunk's weights"))
     stats = {"stage1-vision": train_vision(vision, train, config, rng, log)}
     stats["stage1-lm"], cache = train_language(model, train, tokenizer, config, rng, log)
     stats["stage2-adapter"] = train_adapter(model, train, tokenizer, config, rng, log, cache)

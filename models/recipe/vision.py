@@ -85,9 +85,12 @@ class VisionEncoder(UNet):
         self.map_trunk = unet_copy(self, self.channels)
         return self.map_trunk
 
-    def add_category_trunk(self, category):
-        """A map trunk of the category's own, starting from the shared one's weights."""
-        self.category_trunks[category] = unet_copy(self.map_network(), self.channels)
+    def add_category_trunk(self, category, fresh=False):
+        """A map trunk of the category's own, starting from the shared one's weights, or, fresh,
+        from random ones (replacing any it had): a trunk that has never seen an image a new val
+        split holds, so that thresholds chosen there are chosen on unseen frames."""
+        shared = self.map_network(None)
+        self.category_trunks[category] = UNet(self.channels) if fresh else unet_copy(shared, self.channels)
         return self.category_trunks[category]
 
     def map_network(self, category=None):

@@ -118,6 +118,42 @@ describe("a category's own map trunk (options.vision.categoryMaps)", () => {
     expect(checked.refused[2]).toMatch(/vision\.categoryTrunks needs distinct category names/);
   }, 60_000);
 
+  it('starts a trunk fresh when asked (replacing the one it had), for the one sitting only', async () => {
+    const { stdout } = await recipeScript([
+      'import torch, tempfile',
+      'from checkpoint import load_base',
+      'from config import load_config',
+      `_, _, model, config = load_base(${JSON.stringify(TINY)})`,
+      'v = model.vision',
+      'shared = v.add_map_trunk().map_head.weight.detach().clone()',
+      'copied = v.add_category_trunk("ball_screw").map_head.weight.detach().clone()',
+      'torch.manual_seed(7)',
+      'fresh = v.add_category_trunk("ball_screw", fresh=True).map_head.weight.detach().clone()',
+      'base = {**config, "stage1": {**config["stage1"], "category": "ball_screw", "categoryInit": "fresh"}}',
+      'refused = []',
+      'for stage1 in [{"categoryInit": "fresh"}, {"category": "ball_screw", "categoryInit": "anew"}]:',
+      '    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:',
+      '        json.dump({"stage1": stage1}, file)',
+      '    try:',
+      '        load_config(file.name)',
+      '    except ValueError as error:',
+      '        refused.append(str(error))',
+      'print(json.dumps({"copied": bool(torch.equal(copied, shared)), "fresh": bool(torch.equal(fresh, shared)),',
+      '                  "trunks": list(v.category_trunks), "next": load_config(None, base=base)["stage1"]["categoryInit"],',
+      '                  "refused": refused}))',
+    ]);
+    const checked = JSON.parse(stdout) as {
+      copied: boolean;
+      fresh: boolean;
+      trunks: string[];
+      next: string;
+      refused: string[];
+    };
+    expect(checked).toMatchObject({ copied: true, fresh: false, trunks: ['ball_screw'], next: 'shared' });
+    expect(checked.refused[0]).toMatch(/categoryInit "fresh" needs stage1\.category/);
+    expect(checked.refused[1]).toMatch(/categoryInit must be "shared" or "fresh", got 'anew'/);
+  }, 60_000);
+
   it('trains the shared trunk on the categories without a trunk of their own', async () => {
     // crop_batch records which images each sitting draws from, then stops it
     const { stdout } = await recipeScript([
