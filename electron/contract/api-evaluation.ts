@@ -114,7 +114,13 @@ export const EvaluationReport = z.object({
     roc: z.array(z.object({ threshold: z.number().nullable(), fpr: z.number(), tpr: z.number() })),
     pr: z.array(z.object({ threshold: z.number(), precision: z.number(), recall: z.number() })),
   }),
-  scoreHistogram: z.object({ edges: z.array(z.number()), ok: z.array(Count), ng: z.array(Count) }),
+  /** Bins even on `scale` (score-scale.ts); reports from before it were linear. */
+  scoreHistogram: z.object({
+    edges: z.array(z.number()),
+    ok: z.array(Count),
+    ng: z.array(Count),
+    scale: z.enum(['linear', 'logit']).default('linear'),
+  }),
   /** The model's own stored verdicts against the labels (thresholds of the pack, not `threshold`). */
   modelVerdicts: z.object({ tp: Count, fp: Count, fn: Count, tn: Count, unknown: Count }),
   /** L2 over images: truth defect type (or OK) against the predicted type (or OK) at `threshold`. */

@@ -108,12 +108,10 @@ describe('the evaluation screen', () => {
       const roc = page.getByTestId(`eval-chart-roc-${slot}`);
       expect(await pathPoints(roc, 'path.curve')).toBe((slot === 'a' ? a : b).curves.roc.length);
       expect(await pathPoints(page.getByTestId(`eval-chart-pr-${slot}`), 'path.curve')).toBeGreaterThan(2);
-      expect(
-        await page
-          .getByTestId(`eval-chart-histogram-${slot}`)
-          .locator('rect.ok[height]:not([height="0"])')
-          .count(),
-      ).toBeGreaterThan(0);
+      // bars carry a tooltip (the legend's swatch does not); probabilities are binned on logits
+      const histogram = page.getByTestId(`eval-chart-histogram-${slot}`);
+      expect(await histogram.locator('rect.ok:has(title):not([height="0"])').count()).toBeGreaterThan(0);
+      expect(await histogram.locator('svg').textContent()).toContain('image score (logit scale)');
       expect(
         await page.getByTestId(`eval-chart-confusion-${slot}`).locator('rect.cell').count(),
       ).toBeGreaterThan(3);

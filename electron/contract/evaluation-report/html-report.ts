@@ -101,7 +101,7 @@ ${counts(report)}
 <h2>Charts</h2><div class="charts">
 <figure><figcaption>ROC (AUROC ${report.total.auroc?.toFixed(3) ?? '–'})</figcaption>${unitCurve({ title: 'ROC', xLabel: 'false positive rate (overkill)', yLabel: 'true positive rate', points: roc.map((p) => [p.fpr, p.tpr] as const), diagonal: true, markerId: 'roc-marker' })}</figure>
 <figure><figcaption>Precision–recall (AP ${report.total.averagePrecision?.toFixed(3) ?? '–'})</figcaption>${unitCurve({ title: 'Precision-recall', xLabel: 'recall', yLabel: 'precision', points: report.curves.pr.map((p) => [p.recall, p.precision] as const) })}</figure>
-<figure><figcaption>Score histogram</figcaption>${scoreBars(report.scoreHistogram.edges, report.scoreHistogram.ok, report.scoreHistogram.ng)}</figure>
+<figure><figcaption>Score histogram</figcaption>${scoreBars(report.scoreHistogram)}</figure>
 <figure><figcaption>L2 confusion (accuracy ${pct(report.confusion.accuracy)})</figcaption>${confusionGrid(report.confusion.labels, report.confusion.matrix)}</figure>
 </div>
 <h2>Slices</h2>${summaryTable(report)}

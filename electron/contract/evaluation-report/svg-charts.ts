@@ -3,6 +3,8 @@
  * URL, no node or DOM API, readable as text. Every chart is a fixed 320×240 view box that scales
  * with the page.
  */
+import { axisFraction, axisTicks, type ScoreScale } from './score-scale';
+
 const W = 320;
 const H = 240;
 const PAD = { left: 44, right: 12, top: 12, bottom: 36 };
@@ -69,15 +71,15 @@ export function unitCurve(opts: {
 }
 
 /**
- * OK and NG score counts as side-by-side bars over shared bins; `markerId` names a vertical line
- * (off the plot until placed) that a threshold slider moves.
+ * OK and NG score counts as side-by-side bars over shared bins, even on the histogram's scale
+ * (score-scale.ts), ticked in scores; `markerId` names a vertical line (off the plot until
+ * placed) that a threshold slider moves (axisFraction says where).
  */
 export function scoreBars(
-  edges: readonly number[],
-  ok: readonly number[],
-  ng: readonly number[],
+  histogram: { edges: readonly number[]; ok: readonly number[]; ng: readonly number[]; scale: ScoreScale },
   markerId?: string,
 ): string {
+  const { edges, ok, ng, scale } = histogram;
   const max = Math.max(1, ...ok, ...ng);
   const bins = ok.length;
   const barW = bins ? PLOT_W / bins : 0;
@@ -85,30 +87,43 @@ export function scoreBars(
     counts
       .map((c, i) => {
         const h = (c / max) * PLOT_H;
-        return `<rect x="${fmt(PAD.left + i * barW + shift)}" y="${fmt(PAD.top + PLOT_H - h)}" width="${fmt(barW / 2)}" height="${fmt(h)}" class="${cls}"><title>${c}</title></rect>`;
+        const range = `${fmtScore(edges[i])}–${fmtScore(edges[i + 1])}`;
+        return `<rect x="${fmt(PAD.left + i * barW + shift)}" y="${fmt(PAD.top + PLOT_H - h)}" width="${fmt(barW / 2)}" height="${fmt(h)}" class="${cls}"><title>${c} ${cls.toUpperCase()} · ${range}</title></rect>`;
       })
       .join('');
-  const first = edges[0];
-  const last = edges[edges.length - 1];
-  const ticks =
-    first === undefined || last === undefined
-      ? ''
-      : `<text x="${px(0)}" y="${PAD.top + PLOT_H + 14}" class="tick" text-anchor="start">${fmt(first)}</text>` +
-        `<text x="${px(1)}" y="${PAD.top + PLOT_H + 14}" class="tick" text-anchor="end">${fmt(last)}</text>` +
-        `<text x="${PAD.left - 4}" y="${PAD.top + 8}" class="tick" text-anchor="end">${max}</text>`;
+  const ticks = axisTicks(edges, scale)
+    .map((t) => {
+      const at = axisFraction(edges, scale, t) ?? 0;
+      // a tick at an end of the axis reads inwards, so it stays inside the chart
+      const anchor = at < 0.02 ? 'start' : at > 0.98 ? 'end' : 'middle';
+      return `<text x="${fmt(px(at))}" y="${PAD.top + PLOT_H + 14}" class="tick" text-anchor="${anchor}">${fmtScore(t)}</text>`;
+    })
+    .join('');
+  const count = bins
+    ? `<text x="${PAD.left - 4}" y="${PAD.top + 8}" class="tick" text-anchor="end">${max}</text>`
+    : '';
+  // above the plot, in its top margin: inside it the tallest bars ran under the legend
   const legend =
-    `<rect x="${px(0.62)}" y="${PAD.top + 6}" width="10" height="10" class="ok"/><text x="${px(0.62) + 14}" y="${PAD.top + 15}" class="tick">OK</text>` +
-    `<rect x="${px(0.8)}" y="${PAD.top + 6}" width="10" height="10" class="ng"/><text x="${px(0.8) + 14}" y="${PAD.top + 15}" class="tick">NG</text>`;
+    `<rect x="${px(0.7)}" y="2" width="8" height="8" class="ok"/><text x="${px(0.7) + 11}" y="10" class="tick">OK</text>` +
+    `<rect x="${px(0.86)}" y="2" width="8" height="8" class="ng"/><text x="${px(0.86) + 11}" y="10" class="tick">NG</text>`;
   const marker = markerId
     ? `<line id="${markerId}" x1="-10" x2="-10" y1="${PAD.top}" y2="${PAD.top + PLOT_H}" class="marker-line"/>`
     : '';
   return frame(
     'Image scores: OK vs NG',
-    'image score',
+    scale === 'logit' ? 'image score (logit scale)' : 'image score',
     'images',
     bars(ok, 'ok', 0) + bars(ng, 'ng', barW / 2) + legend + marker,
-    ticks,
+    ticks + count,
   );
+}
+
+/** A score as a tick or tooltip says it: 0.5, 0.99, 0.9999, 1e-4; three decimals on a linear axis. */
+function fmtScore(score: number | undefined): string {
+  if (score === undefined) return '';
+  if (score > 0 && score < 0.001) return score.toExponential(0);
+  if (score > 0.99 && score < 1) return score.toFixed(Math.min(6, Math.ceil(-Math.log10(1 - score))));
+  return fmt(score);
 }
 
 /** Rows truth, columns prediction; cell shade follows the share of its row. */

@@ -1,4 +1,5 @@
 import type { EvaluationReport } from '../../contract/api-evaluation';
+import { axisValue, scaleFor, scoreAt } from '../../contract/evaluation-report/score-scale';
 import { confusionAccuracy, confusionMatrix } from './metrics/confusion';
 import { addRegionCounts, matchRegions, regionMetrics, type RegionCounts } from './metrics/region-match';
 import { wilsonInterval } from './metrics/wilson';
@@ -56,25 +57,29 @@ export function modelVerdicts(rows: readonly ScoredRow[]): EvaluationReport['mod
   return out;
 }
 
-/** Score histograms of OK and NG images over shared bins spanning the scores seen. */
-export function scoreHistogram(rows: readonly ScoredRow[], bins = 20): EvaluationReport['scoreHistogram'] {
-  if (rows.length === 0) return { edges: [], ok: [], ng: [] };
+/**
+ * Score histograms of OK and NG images over shared bins spanning the scores seen, even on the
+ * score's axis (score-scale.ts: the logit of probabilities, else the score itself).
+ */
+export function scoreHistogram(rows: readonly ScoredRow[], bins = 24): EvaluationReport['scoreHistogram'] {
+  const scale = scaleFor(rows.map((r) => r.prediction.score));
+  if (rows.length === 0) return { edges: [], ok: [], ng: [], scale };
   let min = Infinity;
   let max = -Infinity;
   for (const r of rows) {
-    min = Math.min(min, r.prediction.score);
-    max = Math.max(max, r.prediction.score);
+    min = Math.min(min, axisValue(r.prediction.score, scale));
+    max = Math.max(max, axisValue(r.prediction.score, scale));
   }
-  if (max === min) max = min + 1;
+  if (max === min) max = min + (scale === 'logit' ? 0.5 : 1);
   const width = (max - min) / bins;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => min + i * width);
+  const edges = Array.from({ length: bins + 1 }, (_, i) => scoreAt(min + i * width, scale));
   const ok = new Array<number>(bins).fill(0);
   const ng = new Array<number>(bins).fill(0);
   for (const r of rows) {
-    const bin = Math.min(bins - 1, Math.floor((r.prediction.score - min) / width));
+    const bin = Math.min(bins - 1, Math.floor((axisValue(r.prediction.score, scale) - min) / width));
     (r.positive ? ng : ok)[bin]! += 1;
   }
-  return { edges, ok, ng };
+  return { edges, ok, ng, scale };
 }
 
 /** Blind audits among the chosen images: a person checked an image the model passed. */

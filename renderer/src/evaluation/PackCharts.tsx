@@ -6,6 +6,7 @@ import {
   unitCurve,
   UNIT_PLOT,
 } from '../../../electron/contract/evaluation-report/svg-charts';
+import { axisFraction } from '../../../electron/contract/evaluation-report/score-scale';
 import { formatValue } from './headlineMetrics';
 import { SvgFigure, type Marker } from './SvgFigure';
 import type { ThresholdRates } from './thresholdRates';
@@ -17,18 +18,17 @@ function rocMarker(id: string, rates: ThresholdRates | null): Marker | undefined
   return { id, attrs: { cx, cy } };
 }
 
-/** The threshold as a vertical line over the score bins (the plot spans the first to the last edge). */
+/** The threshold as a vertical line over the score bins, on the histogram's own axis. */
 function thresholdLine(
   id: string,
   report: EvaluationReport,
   rates: ThresholdRates | null,
 ): Marker | undefined {
-  const edges = report.scoreHistogram.edges;
-  const first = edges[0];
-  const last = edges[edges.length - 1];
-  if (!rates || first === undefined || last === undefined || last <= first) return undefined;
-  const t = rates.threshold === null ? last : Math.min(last, Math.max(first, rates.threshold));
-  const x = UNIT_PLOT.left + ((t - first) / (last - first)) * UNIT_PLOT.width;
+  const { edges, scale } = report.scoreHistogram;
+  if (!rates) return undefined;
+  const at = axisFraction(edges, scale, rates.threshold ?? (edges[edges.length - 1] as number));
+  if (at === null) return undefined;
+  const x = UNIT_PLOT.left + at * UNIT_PLOT.width;
   return { id, attrs: { x1: x, x2: x } };
 }
 
@@ -63,12 +63,7 @@ export function PackCharts({
         yLabel: 'precision',
         points: report.curves.pr.map((p) => [p.recall, p.precision] as const),
       }),
-      histogram: scoreBars(
-        report.scoreHistogram.edges,
-        report.scoreHistogram.ok,
-        report.scoreHistogram.ng,
-        lineId,
-      ),
+      histogram: scoreBars(report.scoreHistogram, lineId),
       confusion: confusionGrid(report.confusion.labels, report.confusion.matrix),
     }),
     [report, markerId, lineId],
