@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { cachedDir } from './scratch';
 import { repoRoot } from './repo';
 
-const DATASETS = ['bsdata', 'deeppcb', 'neu-det'];
+/** The datasets of ../shared/data the shipped pack is trained and scored on. */
+export const QUALITY_DATASETS = ['bsdata', 'deeppcb', 'neu-det'] as const;
 const cli = join(repoRoot, 'bin', 'mau-studio.mjs');
+
+/** One `mau-studio` command; its progress is dropped, its stderr is in the error if it fails. */
+const runCli = (args: string[]) =>
+  execFileSync(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
 
 /**
  * The three datasets of ../shared/data imported into a project and exported as MAU-Set by the
@@ -13,31 +18,16 @@ const cli = join(repoRoot, 'bin', 'mau-studio.mjs');
  * Kept between runs (about a minute to build).
  */
 export async function qualityCorpus(log: (message: string) => void): Promise<string> {
-  const { dir, reused } = await cachedDir(
-    'mau-bench-quality-corpus',
-    `v1 ${DATASETS.join(',')}`,
-    async (root) => {
-      const project = join(root, 'project');
-      for (const dataset of DATASETS) {
-        log(`importing ${dataset}`);
-        execFileSync(
-          process.execPath,
-          [cli, 'import', project, join(repoRoot, '..', 'shared', 'data', dataset)],
-          {
-            stdio: ['ignore', 'ignore', 'pipe'],
-          },
-        );
-      }
-      log('exporting MAU-Set');
-      execFileSync(
-        process.execPath,
-        [cli, 'export', project, '--format', 'mauset', '--out', join(root, 'mauset')],
-        {
-          stdio: ['ignore', 'ignore', 'pipe'],
-        },
-      );
-    },
-  );
+  const key = `v1 ${QUALITY_DATASETS.join(',')}`;
+  const { dir, reused } = await cachedDir('mau-bench-quality-corpus', key, async (root) => {
+    const project = join(root, 'project');
+    for (const dataset of QUALITY_DATASETS) {
+      log(`importing ${dataset}`);
+      runCli(['import', project, join(repoRoot, '..', 'shared', 'data', dataset)]);
+    }
+    log('exporting MAU-Set');
+    runCli(['export', project, '--format', 'mauset', '--out', join(root, 'mauset')]);
+  });
   if (reused) log('corpus reused from an earlier run');
   return join(dir, 'mauset');
 }
