@@ -61,6 +61,42 @@ describe('the recipe: an image score per category, chosen on val (evaluate.choos
     expect(fractions).toEqual({});
   });
 
+  it("chooses the pack-wide threshold on the shared trunk's scores, whatever a category's own trunk scores", async () => {
+    // pcb's own trunk scores on a scale of its own (clean boards 0.9, defective 0.95): pooled with
+    // steel's, max F1 would sit at 0.95 and call every defective steel plate OK
+    const pcb = (ng: boolean) => ({
+      category: 'pcb',
+      ng,
+      score: ng ? 0.95 : 0.9,
+      sharedScore: ng ? 0.8 : 0.3,
+    });
+    const steel = (ng: boolean, shared: number) => ({
+      category: 'steel',
+      ng,
+      score: shared,
+      sharedScore: shared,
+    });
+    const records = [
+      ...[0.2, 0.3, 0.35].map((shared) => steel(false, shared)),
+      ...[0.6, 0.7, 0.75].map((shared) => steel(true, shared)),
+      ...Array.from({ length: 20 }, (_, i) => pcb(i % 2 === 0)),
+    ];
+    const pick = async (rows: object[]) => {
+      const { stdout } = await recipeScript([
+        'from evaluate import pack_image_threshold',
+        `print(json.dumps(pack_image_threshold(json.loads(${JSON.stringify(JSON.stringify(rows))}))))`,
+      ]);
+      return JSON.parse(stdout) as number;
+    };
+    const threshold = await pick(records);
+    expect(threshold).toBeGreaterThan(0.35);
+    expect(threshold).toBeLessThanOrEqual(0.6);
+    // another sitting of pcb's own trunk (other own scores, the same shared ones) leaves it where it was
+    expect(await pick(records.map((r) => (r.category === 'pcb' ? { ...r, score: 1 - r.score } : r)))).toBe(
+      threshold,
+    );
+  });
+
   it('scores a map by the mean of its highest pixels, at least one', async () => {
     const { stdout } = await recipeScript([
       'import numpy as np',
