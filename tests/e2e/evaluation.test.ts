@@ -102,6 +102,13 @@ describe('the evaluation screen', () => {
       'true',
     );
     expect(await page.locator('[data-metric=auroc] [data-better]').count()).toBe(1);
+    // The pack's own stored verdicts, as the review screen shows them, beside the one-threshold rows.
+    for (const [slot, r] of [['a', a] as const, ['b', b] as const]) {
+      const { tp, fp, fn, tn } = r.modelVerdicts;
+      expect(await text(`eval-value-verdictAccuracy-${slot}`)).toContain(
+        `${((100 * (tp + tn)) / (tp + fp + fn + tn)).toFixed(1)} %`,
+      );
+    }
 
     // Charts drawn: curves with their points, bars, cells, and pixels of them on screen.
     for (const slot of ['a', 'b']) {

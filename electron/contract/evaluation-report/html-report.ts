@@ -1,4 +1,5 @@
 import type { EvaluationReport } from '../api-evaluation';
+import { modelVerdictSentence } from './model-verdicts';
 import { confusionGrid, escapeHtml, scoreBars, unitCurve, UNIT_PLOT } from './svg-charts';
 import { SUMMARY_COLUMNS, summaryRows } from './summary-text';
 
@@ -53,6 +54,7 @@ function counts(report: EvaluationReport): string {
 Pixel metrics at ${report.mapSize}×${report.mapSize}; left out of them: ${pixel}.</p>
 <p>At threshold ${report.threshold}: accuracy ${pct(t.accuracy)}, precision ${pct(t.precision)}, recall ${pct(t.recall)},
 overkill ${pct(t.overkillRate)} (${t.fp} OK judged NG), escape ${pct(t.escapeRate)} (${t.fn} NG judged OK).
+${escapeHtml(modelVerdictSentence(report) ?? 'No stored verdicts of the pack')}.
 Regions (IoU ≥ 0.5): ${report.regions.matched} of ${report.regions.predicted} predicted matched ${report.regions.truth} labelled;
 precision ${pct(report.regions.precision)}, recall ${pct(report.regions.recall)}.
 Blind audits: ${report.audit.escapes} escapes in ${report.audit.audited}${report.audit.audited ? ` (95 % CI ${pct(report.audit.low)}–${pct(report.audit.high)})` : ''}.</p>`;

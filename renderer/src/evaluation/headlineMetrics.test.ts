@@ -32,6 +32,19 @@ describe('headline numbers of the evaluation screen', () => {
     expect(headline('l1Balanced').value(reportWith({ overkillRate: null, escapeRate: 0 }, null))).toBeNull();
   });
 
+  it("reads the pack's own verdicts, not the one threshold, for the verdict rows", () => {
+    const r = {
+      ...reportWith({ overkillRate: 0.5, escapeRate: 0 }, null),
+      modelVerdicts: { tp: 9, fp: 1, fn: 1, tn: 9, unknown: 3 },
+    } as EvaluationReport;
+    expect(headline('verdictAccuracy').value(r)).toBeCloseTo(0.9, 12);
+    expect(headline('verdictOverkill').value(r)).toBeCloseTo(0.1, 12);
+    expect(headline('verdictEscape').value(r)).toBeCloseTo(0.1, 12);
+    expect(headline('verdictOverkill').higherIsBetter).toBe(false);
+    const none = { ...r, modelVerdicts: { tp: 0, fp: 0, fn: 0, tn: 0, unknown: 20 } } as EvaluationReport;
+    expect(headline('verdictAccuracy').value(none)).toBeNull();
+  });
+
   it('shows ROUGE-L only for levels that had texts on both sides', () => {
     expect(headline('rougeL4').value(reportWith({ overkillRate: 0, escapeRate: 0 }, 0.42))).toBe(0.42);
     expect(headline('rougeL5').value(reportWith({ overkillRate: 0, escapeRate: 0 }, 0.42))).toBeNull();

@@ -1,4 +1,5 @@
 import type { EvaluationReport } from '../../../electron/contract/api-evaluation';
+import { modelVerdictRates } from '../../../electron/contract/evaluation-report/model-verdicts';
 
 /** One headline number: how to read it from a report, and which way is better. */
 export type Headline = {
@@ -84,6 +85,31 @@ export const HEADLINES: Headline[] = [
     label: 'Escape @ threshold',
     hint: 'NG images judged OK, as a share of NG images',
     value: (r) => r.total.atThreshold.escapeRate,
+    format: 'percent',
+    higherIsBetter: false,
+  },
+  // the verdicts the review screen shows: each category of part at the pack's threshold for it
+  {
+    key: 'verdictAccuracy',
+    label: 'Accuracy of the pack’s verdicts',
+    hint: 'The pack’s own stored verdicts against the labels: each category of part judged at its own threshold, as the review screen shows them',
+    value: (r) => modelVerdictRates(r)?.accuracy ?? null,
+    format: 'percent',
+    higherIsBetter: true,
+  },
+  {
+    key: 'verdictOverkill',
+    label: 'Overkill of the pack’s verdicts',
+    hint: 'OK images the pack itself judged NG (each category at its own threshold), as a share of OK images',
+    value: (r) => modelVerdictRates(r)?.overkillRate ?? null,
+    format: 'percent',
+    higherIsBetter: false,
+  },
+  {
+    key: 'verdictEscape',
+    label: 'Escape of the pack’s verdicts',
+    hint: 'NG images the pack itself judged OK (each category at its own threshold), as a share of NG images',
+    value: (r) => modelVerdictRates(r)?.escapeRate ?? null,
     format: 'percent',
     higherIsBetter: false,
   },

@@ -170,6 +170,11 @@ describe('evaluating a model pack against the BSData fixture labels', () => {
     );
     expect(run.stdout).toMatch(/AUROC/);
     const written = JSON.parse(readFileSync(json, 'utf8')) as EvaluationReport;
+    // beside the one threshold: the verdicts the pack stored, as the review screen shows them
+    const { tp, fp, fn, tn } = written.modelVerdicts;
+    expect(run.stdout).toContain(
+      `The pack's own verdicts (each category of part at its own threshold, as the review screen shows them), ${tp + fp + fn + tn} images: accuracy ${((100 * (tp + tn)) / (tp + fp + fn + tn)).toFixed(1)} %`,
+    );
     expect(written.total.auroc).toBeCloseTo(report.total.auroc!, 12);
     const page = readFileSync(html, 'utf8');
     expect(page.match(/<svg /g)?.length).toBeGreaterThanOrEqual(4);
