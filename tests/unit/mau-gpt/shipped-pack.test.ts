@@ -29,6 +29,7 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
         'anomaly-map',
         'card',
         'category-anomaly-map',
+        'category-anomaly-map',
         'defect-types',
         'decoder',
         'embed-tokens',
@@ -69,11 +70,14 @@ describe('the shipped default pack, models/mau-gpt-mini', () => {
     }
   });
 
-  it('maps full-resolution tiles feathered, ball screws on their own trunk, and judges PCBs and ball screws by their own thresholds', async () => {
+  it('maps full-resolution tiles feathered, ball screws and PCBs on their own trunks, and judges them by their own thresholds', async () => {
     const { options, manifest } = await loadMauGptPack(SHIPPED);
     expect(options.vision.tiling).toEqual({ mode: 'tiles', overlap: 32, blend: 'feather' });
-    // ball screws map their tiles on a trunk of their own; the other products share one
-    expect(options.vision.categoryMaps).toEqual({ ball_screw: 'anomaly_map.ball_screw.onnx' });
+    // ball screws and PCBs map their tiles on a trunk of their own each; steel (and any other product) shares one
+    expect(options.vision.categoryMaps).toEqual({
+      ball_screw: 'anomaly_map.ball_screw.onnx',
+      pcb: 'anomaly_map.pcb.onnx',
+    });
     // one threshold for all called most clean PCBs defective; each category chose its own on val
     const pcb = options.categoryThresholds?.['pcb']?.image;
     const screw = options.categoryThresholds?.['ball_screw']?.image;

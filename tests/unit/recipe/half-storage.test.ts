@@ -91,6 +91,7 @@ describe('graph weights stored in half precision where that loses nothing (half_
     expect(Object.keys(graphs).sort()).toEqual([
       'anomaly_map.ball_screw.onnx',
       'anomaly_map.onnx',
+      'anomaly_map.pcb.onnx',
       'decoder_model_merged.onnx',
       'defect_types.onnx',
       'embed_tokens.onnx',
