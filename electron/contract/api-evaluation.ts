@@ -25,7 +25,9 @@ export const EvaluationStart = z
     sampleIds: z.array(SampleId).max(1_000_000).optional(),
     /**
      * Decision threshold on the image score for accuracy, overkill and escape. Default: the
-     * pack's own `thresholds.image` when its manifest is known here, else 0.5.
+     * pack's own threshold for the images scored where its manifest is known here (its category's
+     * where they are all of one category of part with a threshold of its own, else
+     * `thresholds.image`), else 0.5.
      */
     threshold: z.number().finite().optional(),
     /** Heat maps and masks are resampled to this square size for pixel metrics. */
@@ -81,6 +83,8 @@ export const EvaluationReport = z.object({
   pack: z.object({ name: z.string(), version: z.string(), kind: z.string() }),
   filter: SampleFilter,
   threshold: z.number(),
+  /** The category of part whose own threshold `threshold` is (see EvaluationStart.threshold); else null. */
+  thresholdCategory: z.string().nullable().default(null),
   mapSize: z.number().int().positive(),
   createdAt: z.string(),
   elapsedMs: z.number().nonnegative(),

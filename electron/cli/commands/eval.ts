@@ -31,7 +31,9 @@ Options:
   --json <file>          write the whole report as JSON
   --html <file>          write a self-contained HTML report (charts, threshold slider)
   --filter-json <json>   which images, as a samples filter, e.g. '{"splits":["test"]}' (default: all)
-  --threshold <t>        decision threshold on the image score (default: the pack's, else 0.5)
+  --threshold <t>        decision threshold on the image score (default: the pack's; where every
+                         image scored is of one category of part with a threshold of its own
+                         in the pack, that one; else 0.5)
   --map-size <n>         heat maps and masks are resampled to n×n for pixel metrics (default 256)
   --no-pixels            skip the pixel metrics (no heat maps read)
   --models-dir <dir>     where shipped packs live (default: $MAU_STUDIO_MODELS_DIR or the app's models/)

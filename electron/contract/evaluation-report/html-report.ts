@@ -1,5 +1,5 @@
 import type { EvaluationReport } from '../api-evaluation';
-import { modelVerdictSentence } from './model-verdicts';
+import { modelVerdictSentence, thresholdLabel } from './pack-decisions';
 import { confusionGrid, escapeHtml, scoreBars, unitCurve, UNIT_PLOT } from './svg-charts';
 import { SUMMARY_COLUMNS, summaryRows } from './summary-text';
 
@@ -52,7 +52,7 @@ function counts(report: EvaluationReport): string {
   const t = report.total.atThreshold;
   return `<p>${report.evaluated} of ${report.selected} images evaluated; skipped ${report.skipped} (${skipped}).
 Pixel metrics at ${report.mapSize}×${report.mapSize}; left out of them: ${pixel}.</p>
-<p>At threshold ${report.threshold}: accuracy ${pct(t.accuracy)}, precision ${pct(t.precision)}, recall ${pct(t.recall)},
+<p>At threshold ${escapeHtml(thresholdLabel(report))}: accuracy ${pct(t.accuracy)}, precision ${pct(t.precision)}, recall ${pct(t.recall)},
 overkill ${pct(t.overkillRate)} (${t.fp} OK judged NG), escape ${pct(t.escapeRate)} (${t.fn} NG judged OK).
 ${escapeHtml(modelVerdictSentence(report) ?? 'No stored verdicts of the pack')}.
 Regions (IoU ≥ 0.5): ${report.regions.matched} of ${report.regions.predicted} predicted matched ${report.regions.truth} labelled;

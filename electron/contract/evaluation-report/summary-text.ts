@@ -1,5 +1,5 @@
 import type { EvaluationReport, SliceMetrics } from '../api-evaluation';
-import { modelVerdictSentence } from './model-verdicts';
+import { modelVerdictSentence, thresholdLabel } from './pack-decisions';
 
 const num = (v: number | null | undefined, digits = 3) =>
   v === null || v === undefined ? '–' : v.toFixed(digits);
@@ -66,7 +66,7 @@ export function formatSummary(report: EvaluationReport): string {
     `Evaluated ${report.pack.name} ${report.pack.version} (${report.pack.kind}): ${report.evaluated} of ${report.selected} images` +
       ` in ${(report.elapsedMs / 1000).toFixed(1)} s`,
     report.skipped > 0 ? `Skipped ${report.skipped}: ${skipped}` : 'Skipped none',
-    `At threshold ${report.threshold}: accuracy ${pct(t.accuracy)}, precision ${pct(t.precision)}, recall ${pct(t.recall)},` +
+    `At threshold ${thresholdLabel(report)}: accuracy ${pct(t.accuracy)}, precision ${pct(t.precision)}, recall ${pct(t.recall)},` +
       ` overkill ${pct(t.overkillRate)} (${t.fp} OK judged NG), escape ${pct(t.escapeRate)} (${t.fn} NG judged OK)`,
     ...[modelVerdictSentence(report)].filter((line) => line !== null),
     `Regions (IoU ≥ 0.5): precision ${pct(report.regions.precision)}, recall ${pct(report.regions.recall)}, mean IoU ${num(report.regions.meanIou)}`,

@@ -6,6 +6,7 @@ import { auditEscapes, modelVerdicts, regionScores, scoreHistogram, typeConfusio
 import { operatingPoints, prCurve, rocCurve, thinOut } from './metrics/ranking';
 import { forEachLimited, pixelOutcome } from './pixel/pixel-stage';
 import { readEvaluationRows } from './read/evaluation-rows';
+import { defaultThreshold } from './read/default-threshold';
 import type { EvaluatedPack } from './read/resolve-model';
 import { Slices } from './slices';
 import { textScores } from './text-scores';
@@ -13,7 +14,8 @@ import { triage } from './triage';
 
 export type EvaluationOptions = Omit<EvaluationStart, 'model' | 'threshold' | 'sampleIds'> & {
   pack: EvaluatedPack;
-  threshold: number;
+  /** Decision threshold; without one, the pack's for the images scored (defaultThreshold). */
+  threshold?: number;
   /**
    * Only these images (of those the filter chooses): two packs compared on exactly one set, such
    * as a fine-tune's held-out split, whatever else either pack predicted.
@@ -48,6 +50,13 @@ export async function evaluateProject(
   const rows = readEvaluationRows(store.db, options.filter, options.pack.id, options.sampleIds);
   progress.setTotal?.(rows.length);
   const { scored, skipped } = triage(rows);
+  const { threshold, category: thresholdCategory } =
+    options.threshold === undefined
+      ? defaultThreshold(
+          options.pack,
+          scored.map((row) => row.category),
+        )
+      : { threshold: options.threshold, category: null };
   progress.advance?.(skipped.length);
 
   const problems: Problem[] = skipped.map((s) => ({ file: s.row.relPath, reason: s.message }));
@@ -85,11 +94,12 @@ export async function evaluateProject(
   }
 
   const points = operatingPoints(slices.total.scored);
-  const { total, slices: bySlice } = slices.metrics(options.threshold);
+  const { total, slices: bySlice } = slices.metrics(threshold);
   return {
     pack: { name: options.pack.name, version: options.pack.version, kind: options.pack.kind },
     filter: options.filter,
-    threshold: options.threshold,
+    threshold,
+    thresholdCategory,
     mapSize: options.mapSize,
     createdAt: new Date().toISOString(),
     elapsedMs: performance.now() - started,
@@ -108,7 +118,7 @@ export async function evaluateProject(
     },
     scoreHistogram: scoreHistogram(scored),
     modelVerdicts: modelVerdicts(scored),
-    confusion: typeConfusion(scored, options.threshold),
+    confusion: typeConfusion(scored, threshold),
     regions: regionScores(scored),
     texts: textScores(scored),
     audit: auditEscapes(rows),

@@ -1,7 +1,7 @@
 import type { EvaluationSummary } from '../../contract/api-finetune';
 import type { SampleFilter } from '../../contract/domain';
 import type { EventBus } from '../event-bus';
-import { evaluateProject, imageThresholdOf } from '../evaluation';
+import { categoryImageThresholdsOf, evaluateProject, imageThresholdOf } from '../evaluation';
 import { SessionPool } from '../inference';
 import { runInference } from '../jobs/inference-job';
 import { InferenceQueue } from '../jobs/inference-queue';
@@ -27,13 +27,13 @@ async function predictAndScore(
   const params = { packRowId, sampleIds: heldOut, filter: null, providers: null, threads: 1, force: false };
   await runInference(deps, params, new InferenceQueue<InferenceSample>(), subContext(context, label));
   context.signal.throwIfAborted();
-  const imageThreshold = imageThresholdOf(record.manifest);
   const pack = {
     id: record.id,
     name: record.name,
     version: record.version,
     kind: record.kind,
-    imageThreshold,
+    imageThreshold: imageThresholdOf(record.manifest),
+    categoryImageThresholds: categoryImageThresholdsOf(record.manifest),
   };
   const report = await evaluateProject(
     deps.store,
@@ -43,7 +43,6 @@ async function predictAndScore(
       filter,
       // Exactly the held-out images for both packs: the base may have predicted the whole project.
       sampleIds: heldOut,
-      threshold: imageThreshold ?? 0.5,
       mapSize: 128,
       pixelMetrics: true,
     },

@@ -17,11 +17,7 @@ export function evaluationHandlers(deps: {
       // Resolved now, so a wrong pack name is an answer, not a failed job.
       const pack = await resolveEvaluatedPack(store.db, model, deps.modelsDir);
       const job = jobs.start('evaluation', `Evaluate ${pack.name} ${pack.version}`, (context) =>
-        evaluateProject(
-          store,
-          { ...options, pack, threshold: options.threshold ?? pack.imageThreshold ?? 0.5 },
-          context,
-        ),
+        evaluateProject(store, { ...options, pack }, context),
       );
       return { jobId: job.id };
     },

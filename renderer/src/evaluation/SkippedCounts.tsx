@@ -1,4 +1,5 @@
 import type { EvaluationReport } from '../../../electron/contract/api-evaluation';
+import { thresholdLabel } from '../../../electron/contract/evaluation-report/pack-decisions';
 
 const reasons: Record<keyof EvaluationReport['skippedBy'], string> = {
   noPrediction: 'no prediction of this pack',
@@ -27,7 +28,8 @@ export function SkippedCounts({ report, slot }: { report: EvaluationReport; slot
     <div className="eval-counts" data-testid={`eval-counts-${slot}`}>
       <p>
         <strong>{report.evaluated}</strong> of {report.selected} images scored ({report.total.ok} OK,{' '}
-        {report.total.ng} NG) at threshold {report.threshold} in {(report.elapsedMs / 1000).toFixed(1)} s.
+        {report.total.ng} NG) at threshold {thresholdLabel(report)} in {(report.elapsedMs / 1000).toFixed(1)}{' '}
+        s.
       </p>
       <p className="muted">
         Skipped {report.skipped}: {list(report.skippedBy, reasons)}. Left out of the pixel metrics:{' '}

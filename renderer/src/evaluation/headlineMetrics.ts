@@ -1,5 +1,5 @@
 import type { EvaluationReport } from '../../../electron/contract/api-evaluation';
-import { modelVerdictRates } from '../../../electron/contract/evaluation-report/model-verdicts';
+import { modelVerdictRates } from '../../../electron/contract/evaluation-report/pack-decisions';
 
 /** One headline number: how to read it from a report, and which way is better. */
 export type Headline = {

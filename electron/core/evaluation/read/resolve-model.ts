@@ -3,6 +3,7 @@ import { AppError } from '../../../contract/result';
 import { shippedPacks } from '../../models/model-catalog';
 import { parsePackId } from '../../models/pack-info';
 import { stmt, type Db } from '../../store/sql';
+import { categoryImageThresholdsOf } from './default-threshold';
 
 export type EvaluatedPack = {
   id: number;
@@ -11,9 +12,13 @@ export type EvaluatedPack = {
   kind: string;
   /** The pack's own verdict threshold (manifest `thresholds.image`), when this project knows it. */
   imageThreshold: number | null;
+  /** Its image threshold per category of part (`options.categoryThresholds`), where it has any. */
+  categoryImageThresholds: Record<string, number>;
 };
 
-type PackRow = Omit<EvaluatedPack, 'imageThreshold'> & { manifest: string | null };
+type PackRow = Omit<EvaluatedPack, 'imageThreshold' | 'categoryImageThresholds'> & {
+  manifest: string | null;
+};
 
 const PACK_COLUMNS = 'id, name, version, kind, manifest';
 
@@ -30,7 +35,11 @@ function toEvaluated({ manifest, ...row }: PackRow): EvaluatedPack {
   } catch {
     // An unreadable manifest only loses the default threshold; the predictions still score.
   }
-  return { ...row, imageThreshold: imageThresholdOf(parsed) };
+  return {
+    ...row,
+    imageThreshold: imageThresholdOf(parsed),
+    categoryImageThresholds: categoryImageThresholdsOf(parsed),
+  };
 }
 
 function packsNamed(db: Db, name: string, version?: string): EvaluatedPack[] {

@@ -43,3 +43,10 @@ export function modelVerdictSentence(report: Pick<EvaluationReport, 'modelVerdic
     `escape ${pct(r.escapeRate)} (${r.fn} NG judged OK)`
   );
 }
+
+/** "0.997644 (the pack's threshold for pcb)": the report's threshold and, where it is a category's own, whose. */
+export function thresholdLabel(report: Pick<EvaluationReport, 'threshold' | 'thresholdCategory'>): string {
+  return report.thresholdCategory
+    ? `${report.threshold} (the pack's threshold for ${report.thresholdCategory})`
+    : String(report.threshold);
+}
