@@ -241,8 +241,9 @@ def anomaly_metrics(vision, samples, config, thresholds=None):
         rng = np.random.default_rng(len(records))
         keep = truth_flat | (rng.random(flat.shape[0]) < 20000 / flat.shape[0])
         records.append({"category": sample.category, "score": score, "ng": sample.verdict == "NG",
-                        "candidates": candidates,
-                        "sharedScore": shared_trunk_score(vision, sample, config, score) if thresholds is None else None, "pix": flat[keep], "pixTruth": truth_flat[keep],
+                        "candidates": candidates, "pix": flat[keep], "pixTruth": truth_flat[keep],
+                        # the pack-wide image threshold is chosen on these (pack_image_threshold)
+                        "sharedScore": shared_trunk_score(vision, sample, config, score) if thresholds is None else None,
                         "ious": mask_ious(amap, truth) if truth_flat.any() else None,
                         # the regions' peak is chosen on these (category_thresholds)
                         "regionInput": ((amap, truth > 0.5, map_boxes(sample, amap.shape))
