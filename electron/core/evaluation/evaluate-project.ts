@@ -6,7 +6,7 @@ import { auditEscapes, modelVerdicts, regionScores, scoreHistogram, typeConfusio
 import { operatingPoints, prCurve, rocCurve, thinOut } from './metrics/ranking';
 import { forEachLimited, pixelOutcome } from './pixel/pixel-stage';
 import { readEvaluationRows } from './read/evaluation-rows';
-import { defaultThreshold } from './read/default-threshold';
+import { defaultThreshold } from './read/pack-thresholds';
 import type { EvaluatedPack } from './read/resolve-model';
 import { Slices } from './slices';
 import { textScores } from './text-scores';

@@ -1,7 +1,7 @@
 import type { EvaluationSummary } from '../../contract/api-finetune';
 import type { SampleFilter } from '../../contract/domain';
 import type { EventBus } from '../event-bus';
-import { categoryImageThresholdsOf, evaluateProject, imageThresholdOf } from '../evaluation';
+import { evaluateProject, packThresholdsOf } from '../evaluation';
 import { SessionPool } from '../inference';
 import { runInference } from '../jobs/inference-job';
 import { InferenceQueue } from '../jobs/inference-queue';
@@ -32,8 +32,7 @@ async function predictAndScore(
     name: record.name,
     version: record.version,
     kind: record.kind,
-    imageThreshold: imageThresholdOf(record.manifest),
-    categoryImageThresholds: categoryImageThresholdsOf(record.manifest),
+    ...packThresholdsOf(record.manifest),
   };
   const report = await evaluateProject(
     deps.store,

@@ -24,12 +24,12 @@ function list<K extends string>(counts: Record<K, number>, names: Record<K, stri
 
 /** Who was scored and who was not, with the reasons, and the first problems by file. */
 export function SkippedCounts({ report, slot }: { report: EvaluationReport; slot: string }) {
+  const seconds = (report.elapsedMs / 1000).toFixed(1);
   return (
     <div className="eval-counts" data-testid={`eval-counts-${slot}`}>
       <p>
         <strong>{report.evaluated}</strong> of {report.selected} images scored ({report.total.ok} OK,{' '}
-        {report.total.ng} NG) at threshold {thresholdLabel(report)} in {(report.elapsedMs / 1000).toFixed(1)}{' '}
-        s.
+        {report.total.ng} NG) at threshold {thresholdLabel(report)} in {seconds} s.
       </p>
       <p className="muted">
         Skipped {report.skipped}: {list(report.skippedBy, reasons)}. Left out of the pixel metrics:{' '}

@@ -3,30 +3,15 @@ import { AppError } from '../../../contract/result';
 import { shippedPacks } from '../../models/model-catalog';
 import { parsePackId } from '../../models/pack-info';
 import { stmt, type Db } from '../../store/sql';
-import { categoryImageThresholdsOf } from './default-threshold';
+import { packThresholdsOf, type PackThresholds } from './pack-thresholds';
 
-export type EvaluatedPack = {
-  id: number;
-  name: string;
-  version: string;
-  kind: string;
-  /** The pack's own verdict threshold (manifest `thresholds.image`), when this project knows it. */
-  imageThreshold: number | null;
-  /** Its image threshold per category of part (`options.categoryThresholds`), where it has any. */
-  categoryImageThresholds: Record<string, number>;
-};
+type PackColumns = { id: number; name: string; version: string; kind: string };
 
-type PackRow = Omit<EvaluatedPack, 'imageThreshold' | 'categoryImageThresholds'> & {
-  manifest: string | null;
-};
+export type EvaluatedPack = PackColumns & PackThresholds;
+
+type PackRow = PackColumns & { manifest: string | null };
 
 const PACK_COLUMNS = 'id, name, version, kind, manifest';
-
-/** A manifest's `thresholds.image`, or null (none, or a pack known only from imported predictions). */
-export function imageThresholdOf(manifest: unknown): number | null {
-  const value = (manifest as { thresholds?: { image?: unknown } } | null)?.thresholds?.image;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 function toEvaluated({ manifest, ...row }: PackRow): EvaluatedPack {
   let parsed: unknown = null;
@@ -35,11 +20,7 @@ function toEvaluated({ manifest, ...row }: PackRow): EvaluatedPack {
   } catch {
     // An unreadable manifest only loses the default threshold; the predictions still score.
   }
-  return {
-    ...row,
-    imageThreshold: imageThresholdOf(parsed),
-    categoryImageThresholds: categoryImageThresholdsOf(parsed),
-  };
+  return { ...row, ...packThresholdsOf(parsed) };
 }
 
 function packsNamed(db: Db, name: string, version?: string): EvaluatedPack[] {

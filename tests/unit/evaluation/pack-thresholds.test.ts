@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { categoryImageThresholdsOf } from '../../../electron/core/evaluation';
-import { defaultThreshold } from '../../../electron/core/evaluation/read/default-threshold';
+import { defaultThreshold } from '../../../electron/core/evaluation/read/pack-thresholds';
 import { repoRoot } from '../../helpers/paths';
 
 const shipped = JSON.parse(readFileSync(join(repoRoot, 'models/mau-gpt-mini/model.json'), 'utf8')) as {

@@ -1,3 +1,9 @@
+/** A manifest's `thresholds.image`, or null (none, or a pack known only from imported predictions). */
+export function imageThresholdOf(manifest: unknown): number | null {
+  const value = (manifest as { thresholds?: { image?: unknown } } | null)?.thresholds?.image;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 /**
  * A manifest's image threshold per category of part (`options.categoryThresholds[c].image`, as
  * the runtime judges that category by); {} where it has none or the manifest is unknown.
@@ -14,6 +20,21 @@ export function categoryImageThresholdsOf(manifest: unknown): Record<string, num
   return out;
 }
 
+/** The verdict thresholds an evaluation reads from a pack's manifest. */
+export type PackThresholds = {
+  /** The pack's own verdict threshold (manifest `thresholds.image`), when this project knows it. */
+  imageThreshold: number | null;
+  /** Its image threshold per category of part (`options.categoryThresholds`), where it has any. */
+  categoryImageThresholds: Record<string, number>;
+};
+
+export function packThresholdsOf(manifest: unknown): PackThresholds {
+  return {
+    imageThreshold: imageThresholdOf(manifest),
+    categoryImageThresholds: categoryImageThresholdsOf(manifest),
+  };
+}
+
 export type DefaultThreshold = {
   threshold: number;
   /** The category whose own threshold it is; null for the pack-wide one (or 0.5). */
@@ -28,7 +49,7 @@ export type DefaultThreshold = {
  * else 0.5.
  */
 export function defaultThreshold(
-  pack: { imageThreshold: number | null; categoryImageThresholds: Record<string, number> },
+  pack: PackThresholds,
   categories: readonly (string | null)[],
 ): DefaultThreshold {
   const only = new Set(categories);
